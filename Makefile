@@ -1,0 +1,21 @@
+# The two commands of the README: `make book` and `make test`. Both set up .venv themselves.
+PY := .venv/bin/python
+PORT ?= 8000
+
+.PHONY: book serve test lint clean
+
+book:
+	bash scripts/setup.sh runtime
+	$(PY) scripts/build_book.py
+
+serve: book
+	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+test:
+	bash scripts/setup.sh test
+	$(PY) -m ruff check .
+	$(PY) -m pytest --nbval-lax -v
+
+clean:
+	rm -rf _build

@@ -1,0 +1,141 @@
+"""Quiz definitions: read a chapter's YAML file and check every question before it is shown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nk_course.paths import course_root
+
+QUESTION_TYPES = ("single", "multiple")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class QuizError(ValueError):
+    """A quiz file is malformed; the message names the file and the question."""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    options: tuple[Option, ...]
+
+    @property
+    def correct_indices(self) -> frozenset[int]:
+        """Positions of the right options (one for 'single', one or more for 'multiple')."""
+        return frozenset(i for i, opt in enumerate(self.options) if opt.correct)
+
+    def is_right(self, chosen: set[int] | frozenset[int] | list[int]) -> bool:
+        """True when `chosen` is exactly the set of right options."""
+        return frozenset(chosen) == self.correct_indices
+
+
+@dataclass(frozen=True)
+class Quiz:
+    name: str
+    chapter: int
+    title: str
+    questions: tuple[Question, ...]
+    path: Path
+
+
+def _text(value: Any, where: str, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise QuizError(f"{where}: {what} must be non-empty text")
+    return value.strip()
+
+
+def _option(raw: Any, where: str) -> Option:
+    if not isinstance(raw, dict):
+        raise QuizError(f"{where}: must be a mapping with text, correct and explanation")
+    unknown = set(raw) - {"text", "correct", "explanation"}
+    if unknown:
+        raise QuizError(f"{where}: unknown keys {sorted(unknown)}")
+    if not isinstance(raw.get("correct"), bool):
+        raise QuizError(f"{where}: 'correct' must be true or false")
+    return Option(
+        text=_text(raw.get("text"), where, "'text'"),
+        correct=raw["correct"],
+        explanation=_text(raw.get("explanation"), where, "'explanation'"),
+    )
+
+
+def _question(raw: Any, number: int, path: Path, seen: set[str]) -> Question:
+    qid = raw.get("id") if isinstance(raw, dict) else None
+    where = f"{path.name}: question {number}" + (f" ('{qid}')" if qid else "")
+    if not isinstance(raw, dict):
+        raise QuizError(f"{where}: must be a mapping")
+    if not isinstance(qid, str) or not _ID.fullmatch(qid):
+        raise QuizError(f"{where}: 'id' must be lowercase letters, digits and hyphens")
+    if qid in seen:
+        raise QuizError(f"{where}: id '{qid}' is used twice")
+    seen.add(qid)
+    kind = raw.get("type")
+    if kind not in QUESTION_TYPES:
+        raise QuizError(f"{where}: 'type' must be one of {QUESTION_TYPES}, not {kind!r}")
+    prompt = _text(raw.get("prompt"), where, "'prompt'")
+    options_raw = raw.get("options")
+    if not isinstance(options_raw, list) or len(options_raw) < 2:
+        raise QuizError(f"{where}: needs a list of at least two options")
+    options = tuple(_option(opt, f"{where}, option {i + 1}") for i, opt in enumerate(options_raw))
+    right = sum(opt.correct for opt in options)
+    if kind == "single" and right != 1:
+        raise QuizError(
+            f"{where}: a 'single' question needs exactly one correct option, has {right}"
+        )
+    if kind == "multiple" and right < 1:
+        raise QuizError(f"{where}: a 'multiple' question needs at least one correct option")
+    texts = [opt.text for opt in options]
+    if len(set(texts)) != len(texts):
+        raise QuizError(f"{where}: two options have the same text")
+    return Question(id=qid, type=kind, prompt=prompt, options=options)
+
+
+def quiz_path(name: str) -> Path:
+    """Where the definition of quiz `name` lives: quizzes/<name>.yml."""
+    return course_root() / "quizzes" / f"{name}.yml"
+
+
+def load_quiz(name_or_path: str | Path) -> Quiz:
+    """Read and check a quiz definition, by name ("ch01") or by path to a .yml file."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yml", ".yaml"):
+        path = quiz_path(str(name_or_path))
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise QuizError(f"{path}: quiz file not found") from None
+    except yaml.YAMLError as exc:
+        raise QuizError(f"{path.name}: not valid YAML ({exc})") from None
+    if not isinstance(raw, dict):
+        raise QuizError(f"{path.name}: must be a mapping with chapter, title and questions")
+    unknown = set(raw) - {"chapter", "title", "questions"}
+    if unknown:
+        raise QuizError(f"{path.name}: unknown keys {sorted(unknown)}")
+    if not isinstance(raw.get("chapter"), int) or isinstance(raw.get("chapter"), bool):
+        raise QuizError(f"{path.name}: 'chapter' must be a whole number")
+    questions_raw = raw.get("questions")
+    if not isinstance(questions_raw, list) or not questions_raw:
+        raise QuizError(f"{path.name}: 'questions' must be a non-empty list")
+    seen: set[str] = set()
+    questions = tuple(_question(q, i + 1, path, seen) for i, q in enumerate(questions_raw))
+    return Quiz(
+        name=path.stem,
+        chapter=raw["chapter"],
+        title=_text(raw.get("title"), path.name, "'title'"),
+        questions=questions,
+        path=path,
+    )

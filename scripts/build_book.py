@@ -1,0 +1,66 @@
+"""Build the book with warnings as errors, clearing the execution cache when it would be stale.
+
+jupyter-cache keys a notebook on its code cells only, so a change to data/, quizzes/,
+references.bib or the nk_course package would otherwise leave old figures in the book; and a
+renamed notebook leaves a stale record that -W turns into an error (DESIGN.md, pitfalls).
+We hash those inputs and the list of notebooks, and clear the cache when the hash changes.
+
+Usage: python scripts/build_book.py [--clean]   (exit status is jupyter-book's)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+CACHE = BUILD / ".jupyter_cache"
+STAMP = BUILD / ".nk-inputs"
+INPUTS = ("data", "quizzes", "nk_course", "references.bib")
+
+
+def inputs_hash() -> str:
+    """A digest of everything that changes a notebook's outputs without changing its code."""
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for name in INPUTS:
+        path = ROOT / name
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = [p for p in files if "__pycache__" not in p.parts]
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    for notebook in sorted(ROOT.glob("chapters/*.ipynb")):
+        digest.update(notebook.name.encode())
+    return digest.hexdigest()
+
+
+def build(clean: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run `jupyter-book build -W -n --keep-going`, returning its completed process."""
+    current = inputs_hash()
+    if clean and BUILD.exists():
+        shutil.rmtree(BUILD)
+    elif STAMP.exists() and STAMP.read_text() != current and CACHE.exists():
+        print("inputs changed since the last build: clearing the execution cache", flush=True)
+        shutil.rmtree(CACHE)
+        shutil.rmtree(BUILD / "html", ignore_errors=True)
+        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0:
+        STAMP.write_text(current)
+    return result
+
+
+if __name__ == "__main__":
+    proc = build(clean="--clean" in sys.argv)
+    sys.stdout.write(proc.stdout)
+    sys.stderr.write(proc.stderr)
+    if proc.returncode == 0:
+        print(f"\nThe book is in {BUILD / 'html'}; open index.html or run `make serve`.")
+    sys.exit(proc.returncode)

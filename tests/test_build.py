@@ -1,0 +1,30 @@
+"""The book builds with `jupyter-book build -W -n --keep-going` and reports no warning at all."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_book_builds_without_warnings(build_result):
+    output = build_result.stdout + build_result.stderr
+    warnings = [
+        line
+        for line in output.splitlines()
+        if re.search(r"\bWARNING\b", line) and "Kernel is running over TCP" not in line
+    ]
+    assert build_result.returncode == 0, output[-4000:]
+    assert warnings == []
+
+
+def test_every_toc_page_and_the_data_are_in_the_site(site):
+    for page in ("intro.html", "chapters/ch01-land-peoples-empires.html", "back/glossary.html"):
+        assert (site / page).is_file(), page
+    for name in ("census.csv", "timeline.csv", "places.csv", "datapackage.json"):
+        assert (site / "data" / name).is_file(), name
+    plotly_js = site / "_static" / "plotly.min.js"
+    assert plotly_js.stat().st_size > 1_000_000
+
+
+def test_no_stray_pages_from_the_virtual_environment(site):
+    stray = [p for p in site.rglob("*.html") if ".venv" in p.parts or "node_modules" in p.parts]
+    assert stray == []

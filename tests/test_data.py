@@ -1,0 +1,165 @@
+"""The data package: valid for frictionless, sourced row by row, and strict about bad rows."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+from nk_course.bibliography import bib_keys, split_keys
+from nk_course.datapackage import DataError, load_table, read_rows, resource, table_names
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def test_frictionless_validates_the_package():
+    report = Package(str(DATA / "datapackage.json")).validate()
+    errors = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
+    assert report.valid, "\n".join(errors[:20])
+
+
+@pytest.mark.parametrize("name", table_names(ROOT))
+def test_every_source_key_resolves(name):
+    keys = bib_keys(ROOT / "references.bib")
+    rows = read_rows(name, ROOT)
+    cited = {k for row in rows for k in split_keys(row["sources"])}
+    assert cited, f"{name} cites no source"
+    assert cited <= keys
+
+
+def test_census_covers_every_soviet_census():
+    census = load_table("census", ROOT)
+    assert sorted(census["year"].unique()) == [1926, 1939, 1959, 1970, 1979, 1989]
+    groups = census[census["group"] != "total"]
+    for year in (1926, 1939, 1959, 1970, 1979, 1989):
+        assert (groups["year"] == year).any(), f"no nationality figure for {year}"
+    # every row carries a figure: a count, a share, or both
+    assert (census["count"].notna() | census["share_percent"].notna()).all()
+
+
+def test_census_shares_of_one_source_add_up_to_at_most_100():
+    census = load_table("census", ROOT)
+    groups = census[census["group"] != "total"]
+    sums = groups.groupby(["year", "sources"])["share_percent"].sum()
+    assert len(sums) >= 6
+    assert (sums <= 100.05).all(), sums[sums > 100.05]
+
+
+def test_census_counts_and_shares_agree():
+    """Where a source prints counts and shares, the shares must follow from the counts."""
+    census = load_table("census", ROOT)
+    for (_year, source), rows in census.groupby(["year", "sources"]):
+        totals = rows.loc[rows["group"] == "total", "count"].dropna()
+        if totals.empty:
+            continue
+        total = totals.iloc[0]
+        groups = rows[rows["group"] != "total"]
+        assert groups["count"].dropna().sum() <= total, (source, "groups exceed the total")
+        for _, row in groups.dropna(subset=["count", "share_percent"]).iterrows():
+            assert abs(100 * row["count"] / total - row["share_percent"]) < 0.15, (source, row)
+
+
+def test_timeline_has_enough_events():
+    timeline = load_table("timeline", ROOT)
+    assert (timeline["date"].dt.year <= 1988).sum() >= 40
+    assert (timeline["date"].dt.year > 1988).sum() >= 10
+    assert timeline["date"].is_monotonic_increasing, "keep timeline.csv in date order"
+
+
+def test_timeline_places_are_in_the_gazetteer():
+    places = set(load_table("places", ROOT)["id"])
+    timeline = load_table("timeline", ROOT)
+    for _, row in timeline.dropna(subset=["places"]).iterrows():
+        missing = set(row["places"].split(";")) - places
+        assert not missing, f"timeline event {row['id']}: unknown places {missing}"
+
+
+def test_gazetteer_has_every_name():
+    places = load_table("places", ROOT)
+    assert len(places) >= 30
+    in_region = places[places["type"].isin(["capital", "city", "town", "district"])]
+    for column in ("name_az", "name_hy_latn", "name_ru_latn"):
+        filled = in_region[column].notna().mean()
+        assert filled >= 0.8, f"only {filled:.0%} of towns have {column}"
+    with_other = places.dropna(subset=["other_name_en"])
+    assert len(with_other) >= 10
+    assert (with_other["other_name_en"] != with_other["name"]).all()
+
+
+# --- A broken copy of a table is rejected with a message naming file, row and field. ---------
+
+
+def _broken_copy(tmp_path: Path, name: str, row: int, field: str, value: str) -> Path:
+    source = DATA / resource(name, ROOT)["path"]
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[row][rows[0].index(field)] = value
+    target = tmp_path / source.name
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "field", "value", "problem"),
+    [
+        ("timeline", 3, "date", "1921-07-35", "is not a date in the form YYYY-MM-DD"),
+        ("timeline", 5, "date", "5 July 1921", "is not a date in the form YYYY-MM-DD"),
+        ("timeline", 2, "sources", "", "is empty but required"),
+        (
+            "timeline",
+            4,
+            "sources",
+            "nosuchkey2099",
+            "no entry in references.bib for ['nosuchkey2099']",
+        ),
+        ("places", 7, "lat", "39,8", "is not a number"),
+        ("places", 1, "type", "metropolis", "is not one of"),
+        ("census", 2, "year", "1927", "is not one of"),
+        ("census", 1, "share_percent", "ten", "is not a number"),
+        ("timeline", 6, "chapter", "two", "is not a whole number"),
+    ],
+)
+def test_broken_copy_is_rejected_naming_file_row_and_field(
+    tmp_path, name, row, field, value, problem
+):
+    broken = _broken_copy(tmp_path, name, row, field, value)
+    with pytest.raises(DataError) as caught:
+        read_rows(name, ROOT, path=broken)
+    message = str(caught.value)
+    assert f"{broken.name}, row {row} (line {row + 1}), field '{field}'" in message
+    assert problem in message
+
+
+def test_frictionless_also_rejects_a_broken_copy(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    _broken_copy(tmp_path / "data", "timeline", 3, "date", "1921-07-35")
+    report = Package(str(tmp_path / "data" / "datapackage.json")).validate()
+    assert not report.valid
+    errors = [err for task in report.tasks for err in task.errors]
+    assert any(getattr(err, "field_name", None) == "date" for err in errors)
+
+
+def test_duplicate_id_is_rejected(tmp_path):
+    source = DATA / "places.csv"
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "places.csv").write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    with pytest.raises(DataError, match=r"places.csv, row \d+ .*duplicate key \('"):
+        read_rows("places", ROOT, path=tmp_path / "places.csv")
+
+
+def test_wrong_header_is_rejected(tmp_path):
+    source = DATA / "census.csv"
+    text = source.read_text(encoding="utf-8").replace("share_percent", "share", 1)
+    (tmp_path / "census.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"census.csv: header is .* but the schema expects"):
+        read_rows("census", ROOT, path=tmp_path / "census.csv")
+
+
+def test_unknown_table_names_the_tables_that_exist():
+    with pytest.raises(DataError, match=r"no table named 'censuses'.*tables: census, timeline"):
+        load_table("censuses", ROOT)

@@ -1,0 +1,218 @@
+"""The built book in a real headless Chromium, served on 127.0.0.1 with no other host reachable."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from chapters import CHAPTERS
+
+ROOT = Path(__file__).resolve().parents[1]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: axe rules switched off, with the reason. Keep this list short and justified.
+DISABLED_RULES: dict[str, str] = {}
+
+
+def book_pages() -> list[str]:
+    """Every page of the table of contents, plus the theme's own search and index pages."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [entry["file"] for entry in part["chapters"]]
+    return [f"{name}.html" for name in files] + ["search.html", "genindex.html"]
+
+
+PAGES = book_pages()
+
+
+def expected_charts(page: str) -> int:
+    """How many charts the page's notebook makes: one per show_figure call."""
+    notebook = ROOT / page.replace(".html", ".ipynb")
+    if not notebook.exists():
+        return 0
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return sum(
+        "".join(c["source"]).count("show_figure(") for c in cells if c["cell_type"] == "code"
+    )
+
+
+class PageVisit:
+    """Load a page, recording console errors, failed requests and every request's host."""
+
+    def __init__(self, browser, base: str, page_path: str) -> None:
+        self.base = base
+        self.context = browser.new_context()
+        # No network but the site: anything else is answered with an abort and recorded.
+        self.foreign: list[str] = []
+        self.requests: list[str] = []
+        self.context.route(re.compile(r"^(?!" + re.escape(base) + ").*"), self._block)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.response = self.page.goto(base + page_path, wait_until="networkidle")
+
+    def _block(self, route) -> None:
+        url = route.request.url
+        if urlparse(url).scheme in ("data", "blob", "about"):
+            route.continue_()
+            return
+        self.foreign.append(url)
+        route.abort()
+
+    def wait_for_charts(self, count: int) -> None:
+        if count:
+            self.page.wait_for_function(
+                f"document.querySelectorAll('.nk-plot[data-nk-drawn=\"1\"]').length >= {count}",
+                timeout=20000,
+            )
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    visits = []
+
+    def _visit(page_path: str) -> PageVisit:
+        v = PageVisit(browser, server, page_path)
+        visits.append(v)
+        return v
+
+    yield _visit
+    for v in visits:
+        v.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_cleanly_with_only_local_requests(visit, page):
+    v = visit(page)
+    assert v.response.status == 200
+    v.wait_for_charts(expected_charts(page))
+    assert v.foreign == [], f"requests to other hosts: {v.foreign}"
+    assert v.failed == [], f"failed requests: {v.failed}"
+    assert v.errors == [], f"console errors: {v.errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_is_drawn(visit, page):
+    expected = expected_charts(page)
+    v = visit(page)
+    v.wait_for_charts(expected)
+    placed = v.page.locator(".nk-plot").count()
+    drawn = v.page.locator(".nk-plot[data-nk-drawn='1'] svg.main-svg").count()
+    assert placed == expected
+    assert v.page.locator(".nk-plot[data-nk-drawn='1']").count() == expected
+    assert drawn >= expected  # plotly draws one or more svg layers per chart
+    plotly_loads = [u for u in v.requests if u.endswith("plotly.min.js")]
+    assert len(plotly_loads) == (1 if expected else 0), plotly_loads
+    html = (ROOT / "_build" / "html" / page).read_text(encoding="utf-8")
+    assert "plotly.js v" not in html, "plotly.js must not be inlined in the page"
+
+
+def test_chapter_one_has_at_least_three_charts(visit):
+    page = "chapters/ch01-land-peoples-empires.html"
+    v = visit(page)
+    v.wait_for_charts(3)
+    assert v.page.locator(".nk-plot[data-nk-drawn='1']").count() >= 3
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_quiz_works_with_the_keyboard_alone(visit, notebook):
+    from nk_course.quiz import load_quiz
+
+    quiz = load_quiz(notebook.name[:4])
+    question = quiz.questions[0]
+    right = min(question.correct_indices)
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_indices)
+    v = visit(f"chapters/{notebook.stem}.html")
+    page = v.page
+    form = page.locator(f"#nkq-{quiz.name}-{question.id}")
+    feedback = form.locator(".nk-quiz-feedback")
+
+    def select_with_keys(index: int) -> None:
+        # Focus the first option (as Tab would), then move with arrow keys / space.
+        form.locator("input").first.focus()
+        if question.type == "single":
+            for _ in range(index):
+                page.keyboard.press("ArrowDown")
+            if index == 0:
+                page.keyboard.press("Space")
+        else:
+            for _ in range(index):
+                page.keyboard.press("Tab")
+            page.keyboard.press("Space")
+        assert form.locator("input").nth(index).is_checked()
+        # Tab from the options to the check button and press Enter.
+        while not page.evaluate("document.activeElement.classList.contains('nk-quiz-check')"):
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+
+    select_with_keys(wrong)
+    assert feedback.locator(".nk-quiz-verdict").inner_text() == "Incorrect"
+    assert question.options[wrong].explanation in feedback.inner_text()
+    if question.type == "multiple":
+        form.locator("input").nth(wrong).focus()
+        page.keyboard.press("Space")
+    select_with_keys(right)
+    assert feedback.locator(".nk-quiz-verdict").inner_text() == "Correct"
+    assert question.options[right].explanation in feedback.inner_text()
+    assert feedback.get_attribute("role") == "status"
+
+
+def test_hostile_quiz_text_is_shown_not_run(browser, server, tmp_path):
+    from nk_course.quiz import load_quiz, quiz_html
+
+    path = tmp_path / "hostile.yml"
+    path.write_text(
+        "chapter: 9\ntitle: T\nquestions:\n  - id: h\n    type: single\n"
+        "    prompt: \"<script>window.pwned=1</script><img src=x onerror='window.pwned=2'>\"\n"
+        "    options:\n"
+        '      - {text: "<b>bold?</b>", correct: true, explanation: "<script>window.pwned=3</script>"}\n'
+        '      - {text: "no", correct: false, explanation: "plain"}\n',
+        encoding="utf-8",
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "search.html")
+    page.evaluate(
+        "html => { document.querySelector('main, body').insertAdjacentHTML('beforeend', html); }",
+        quiz_html(load_quiz(path)),
+    )
+    page.add_script_tag(path=str(ROOT / "assets" / "static" / "nk-quiz.js"))
+    page.locator("#nkq-hostile-h input").first.check()
+    page.locator("#nkq-hostile-h button").click()
+    assert page.evaluate("window.pwned") is None
+    assert "<script>window.pwned=1</script>" in page.locator("#nkq-hostile-h legend").inner_text()
+    assert (
+        "<script>window.pwned=3</script>"
+        in page.locator("#nkq-hostile-h .nk-quiz-feedback").inner_text()
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_wcag_a_or_aa_violations(visit, page):
+    v = visit(page)
+    v.wait_for_charts(expected_charts(page))
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    if DISABLED_RULES:
+        options["rules"] = {rule: {"enabled": False} for rule in DISABLED_RULES}
+    results = Axe().run(v.page, options=options)
+    violations = results.response["violations"]
+    summary = [
+        f"{x['id']} ({x['impact']}): {x['help']} — {len(x['nodes'])} nodes, e.g. {x['nodes'][0]['target']}"
+        for x in violations
+    ]
+    assert not violations, "\n".join(summary)
