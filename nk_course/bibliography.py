@@ -42,14 +42,16 @@ def _entries_of(path: Path, mtime: float) -> dict[str, str]:
 def short_citation(key: str, path: Path | None = None) -> str:
     """'Author (year)' for a references.bib key, for chart legends and hover cards.
 
-    Uses the first author's surname, or the organisation's name when the author is braced
+    Uses the entry's `shortauthor` if it has one, else the first author's surname, or the
+    organisation's name when the author is braced
     as a whole ({{Reporter.am}}); 'n.d.' when the entry has no year.
     """
     path = path or course_root() / "references.bib"
     entry = _entries_of(path, path.stat().st_mtime).get(key)
     if entry is None:
         raise KeyError(f"no entry '{key}' in {path.name}")
-    author = re.search(_FIELD.format(name="author"), entry, re.MULTILINE | re.IGNORECASE)
+    short = re.search(_FIELD.format(name="shortauthor"), entry, re.MULTILINE | re.IGNORECASE)
+    author = short or re.search(_FIELD.format(name="author"), entry, re.MULTILINE | re.IGNORECASE)
     year = re.search(r"\byear\s*=\s*[{\"]?(\d{4})", entry, re.IGNORECASE)
     who = author.group(1).strip("{} ") if author else key
     if author and not author.group(1).startswith("{"):

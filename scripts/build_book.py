@@ -3,7 +3,8 @@
 jupyter-cache keys a notebook on its code cells only, so a change to data/, quizzes/,
 references.bib or the nk_course package would otherwise leave old figures in the book; and a
 renamed notebook leaves a stale record that -W turns into an error (DESIGN.md, pitfalls).
-We hash those inputs and the list of notebooks, and clear the cache when the hash changes.
+Sphinx also keeps an existing copy of a changed static file (assets/) in the output. We hash
+those inputs and the list of notebooks, and clear the cache and the HTML when the hash changes.
 
 Usage: python scripts/build_book.py [--clean]   (exit status is jupyter-book's)
 """
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 STAMP = BUILD / ".nk-inputs"
-INPUTS = ("data", "quizzes", "nk_course", "references.bib")
+INPUTS = ("data", "quizzes", "nk_course", "references.bib", "assets", "_config.yml", "_toc.yml")
 
 
 def inputs_hash() -> str:
