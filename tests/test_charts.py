@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
+from sphinx.errors import ExtensionError
 
 from nk_course.charts import PLOTLY_MIME, figure_html, figure_id, figure_json, show_figure
 from nk_course.maps import base_map
@@ -66,3 +68,29 @@ def test_base_map_draws_outlines_without_geo_traces():
     assert {t.type for t in fig.data} == {"scatter"}
     names = {t.name for t in fig.data}
     assert {"Armenia", "Azerbaijan", "Georgia", "Iran"} <= names
+
+
+# --- The plotly.js bundle the site serves -----------------------------------------------------
+
+
+def test_served_bundle_matches_the_plotly_package(tmp_path):
+    from nk_course.sphinx_ext import BUNDLE, bundle_version, check_bundle, plotly_js_path
+
+    root = Path(__file__).resolve().parents[1]
+    assert check_bundle(root) == root / BUNDLE
+    assert bundle_version(root / BUNDLE) == bundle_version(plotly_js_path())
+    stale = tmp_path / BUNDLE
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"/**\n* plotly.js (basic - minified) v3.0.0\n*/\n")
+    with pytest.raises(ExtensionError, match=r"is plotly.js 3.0.0 but the installed plotly"):
+        check_bundle(tmp_path)
+
+
+def test_a_trace_the_bundle_cannot_draw_fails_the_build():
+    from nk_course.sphinx_ext import check_trace_types
+
+    ok = figure_html(small_figure(), **ARGS)
+    check_trace_types("chapters/ok", ok)
+    geo = figure_html(go.Figure(go.Scattergeo(lat=[40], lon=[46])), **ARGS)
+    with pytest.raises(ExtensionError, match=r"chapters/geo: figure nk-fig-\w+ uses a 'scattergeo'"):
+        check_trace_types("chapters/geo", geo)
