@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: book serve test lint clean
+.PHONY: book serve test bench clean
 
 book:
 	bash scripts/setup.sh runtime
@@ -16,6 +16,10 @@ test:
 	bash scripts/setup.sh test
 	$(PY) -m ruff check .
 	$(PY) -m pytest --nbval-lax -v
+
+bench:
+	bash scripts/setup.sh test
+	$(PY) benchmarks/bench.py
 
 clean:
 	rm -rf _build

@@ -12,6 +12,7 @@ Usage: python scripts/build_book.py [--clean]   (exit status is jupyter-book's)
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -19,42 +20,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
-CACHE = BUILD / ".jupyter_cache"
-STAMP = BUILD / ".nk-inputs"
 INPUTS = ("data", "quizzes", "nk_course", "references.bib", "assets", "_config.yml", "_toc.yml")
 
 
-def inputs_hash() -> str:
+def inputs_hash(root: Path = ROOT) -> str:
     """A digest of everything that changes a notebook's outputs without changing its code."""
     digest = hashlib.sha256()
     files: list[Path] = []
     for name in INPUTS:
-        path = ROOT / name
+        path = root / name
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     files = [p for p in files if "__pycache__" not in p.parts]
     for path in files:
-        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
-    for notebook in sorted(ROOT.glob("chapters/*.ipynb")):
+    for notebook in sorted(root.glob("chapters/*.ipynb")):
         digest.update(notebook.name.encode())
     return digest.hexdigest()
 
 
-def build(clean: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run `jupyter-book build -W -n --keep-going`, returning its completed process."""
-    current = inputs_hash()
-    if clean and BUILD.exists():
-        shutil.rmtree(BUILD)
-    elif STAMP.exists() and STAMP.read_text() != current and CACHE.exists():
+def build(
+    clean: bool = False, root: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `jupyter-book build -W -n --keep-going` on `root`, returning its completed process.
+
+    `env` adds environment variables (the benchmark's baseline build uses it).
+    """
+    build_dir = root / "_build"
+    cache, stamp = build_dir / ".jupyter_cache", build_dir / ".nk-inputs"
+    current = inputs_hash(root)
+    if clean and build_dir.exists():
+        shutil.rmtree(build_dir)
+    elif stamp.exists() and stamp.read_text() != current and cache.exists():
         print("inputs changed since the last build: clearing the execution cache", flush=True)
-        shutil.rmtree(CACHE)
-        shutil.rmtree(BUILD / "html", ignore_errors=True)
-        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
+        shutil.rmtree(cache)
+        shutil.rmtree(build_dir / "html", ignore_errors=True)
+        shutil.rmtree(build_dir / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    cmd = [str(jb), "build", str(root), "-W", "-n", "--keep-going"]
+    result = subprocess.run(
+        cmd, cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     if result.returncode == 0:
-        STAMP.write_text(current)
+        stamp.write_text(current)
     return result
 
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,23 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_book  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """Debian's Chromium (Playwright's own browser download cannot work here)."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium is not installed: run `make test`, which installs it")
-    return path
+from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -52,21 +32,11 @@ def site(build_result) -> Path:
     return ROOT / "_build" / "html"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +45,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            path = chromium_path()
+        except FileNotFoundError as exc:
+            pytest.fail(str(exc))
+        chromium = pw.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()

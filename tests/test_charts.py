@@ -92,5 +92,7 @@ def test_a_trace_the_bundle_cannot_draw_fails_the_build():
     ok = figure_html(small_figure(), **ARGS)
     check_trace_types("chapters/ok", ok)
     geo = figure_html(go.Figure(go.Scattergeo(lat=[40], lon=[46])), **ARGS)
-    with pytest.raises(ExtensionError, match=r"chapters/geo: figure nk-fig-\w+ uses a 'scattergeo'"):
+    with pytest.raises(
+        ExtensionError, match=r"chapters/geo: figure nk-fig-\w+ uses a 'scattergeo'"
+    ):
         check_trace_types("chapters/geo", geo)
