@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: book serve test bench clean
+.PHONY: book serve test bench quizzes clean
 
 book:
 	bash scripts/setup.sh runtime
@@ -16,6 +16,10 @@ test:
 	bash scripts/setup.sh test
 	$(PY) -m ruff check .
 	$(PY) -m pytest --nbval-lax -v
+
+quizzes:
+	bash scripts/setup.sh runtime
+	$(PY) -m nk_course.quiz.export _build/quizzes
 
 bench:
 	bash scripts/setup.sh test
