@@ -24,6 +24,8 @@ PALETTE: tuple[str, ...] = (
 #: Marker symbols paired with the palette so that colour is never the only carrier of meaning.
 SYMBOLS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star")
 TEXT = "#333333"
+#: Outline for markers, so that the light colours (yellow, sky blue) stand out on white.
+OUTLINE = "rgba(40,40,40,0.6)"
 GRID = "rgba(128,128,128,0.35)"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
@@ -33,8 +35,8 @@ TEMPLATE = go.layout.Template(
         font=dict(family=FONT, size=14, color=TEXT),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=GRID),
-        yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=GRID),
+        xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=GRID, automargin=True),
+        yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=GRID, automargin=True),
         hoverlabel=dict(font=dict(family=FONT)),
         legend=dict(bgcolor="rgba(0,0,0,0)"),
         margin=dict(l=60, r=20, t=60, b=50),

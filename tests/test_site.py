@@ -216,3 +216,22 @@ def test_no_wcag_a_or_aa_violations(visit, page):
         for x in violations
     ]
     assert not violations, "\n".join(summary)
+
+
+def test_timeline_page_filters_with_plotly_menus(visit):
+    v = visit("back/timeline.html")
+    v.wait_for_charts(1)
+    page = v.page
+    visible = "() => document.querySelectorAll('.nk-plot .scatterlayer .trace').length"
+    before = page.evaluate(visible)
+    page.locator(".updatemenu-header-group").nth(1).click()
+    item = page.locator(".updatemenu-item-text")
+    item.filter(has_text=re.compile(r"^violence$")).last.click()
+    page.wait_for_timeout(300)
+    gd = "document.querySelector('.nk-plot')"
+    shown = page.evaluate(f"{gd}.data.filter(t => t.visible !== false).map(t => t.name)")
+    assert shown == ["violence"] and before > 1
+    page.locator(".updatemenu-header-group").nth(0).click()
+    item.filter(has_text=re.compile(r"^First war")).last.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate(f"{gd}.layout.xaxis.range") == ["1988-01-01", "1994-07-01"]

@@ -1,0 +1,38 @@
+"""Back-matter pages built from the data: the timeline's menus, the tables' escaping and links."""
+
+from __future__ import annotations
+
+from nk_course import load_table
+from nk_course.tables import Html, chapter_link, chapter_pages, html_table
+from nk_course.timeline import PERIODS, timeline_figure
+
+
+def test_timeline_menus_filter_by_period_and_category():
+    timeline = load_table("timeline")
+    fig = timeline_figure(timeline, "t")
+    categories = [trace.name for trace in fig.data]
+    assert sum(len(trace.x) for trace in fig.data) == len(timeline)
+    period_menu, category_menu = fig.layout.updatemenus
+    assert [b.label for b in period_menu.buttons] == [p[0] for p in PERIODS]
+    assert period_menu.buttons[3].args[0]["xaxis.range"] == ["1988-01-01", "1994-07-01"]
+    assert category_menu.buttons[0].args[0]["visible"] == [True] * len(categories)
+    war = next(b for b in category_menu.buttons if b.label == "war")
+    assert war.args[0]["visible"] == [c == "war" for c in categories]
+
+
+def test_html_table_escapes_cells_but_keeps_package_links():
+    out = html_table("Cap <i>", ["A"], [["<script>x</script>"], [Html('<a href="y">y</a>')]])
+    html = out._repr_html_()
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert '<a href="y">y</a>' in html
+    assert "<caption>Cap &lt;i&gt;</caption>" in html
+    assert '<th scope="col">A</th>' in html
+
+
+def test_chapter_links_point_at_written_chapters():
+    pages = chapter_pages()
+    assert pages[1] == "ch01-land-peoples-empires"
+    assert chapter_link(1, pages).markup == (
+        '<a href="../chapters/ch01-land-peoples-empires.html">Chapter 1</a>'
+    )
+    assert chapter_link(99, pages) == "Chapter 99 (forthcoming)"
