@@ -113,3 +113,17 @@ def show_figure(
     return FigureOutput(
         fig, figure_html(fig, alt=alt, caption=caption, source=source, data=data), alt
     )
+
+
+def glue(name: str, value: Any) -> Any:
+    """Record `value` for the book's prose ({glue:text}`name`), silently, and return it.
+
+    Uses myst-nb's glue when it is installed (the build, Binder, local JupyterLab); in Colab,
+    which lacks myst-nb, the value is simply returned.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        return value
+    myst_glue(name, value, display=False)
+    return value
