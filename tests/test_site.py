@@ -235,3 +235,16 @@ def test_timeline_page_filters_with_plotly_menus(visit):
     item.filter(has_text=re.compile(r"^First war")).last.click()
     page.wait_for_timeout(300)
     assert page.evaluate(f"{gd}.layout.xaxis.range") == ["1988-01-01", "1994-07-01"]
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_has_binder_colab_and_download_buttons(site, notebook):
+    import yaml
+
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    repo = urlparse(url).path.strip("/")
+    html = (site / "chapters" / f"{notebook.stem}.html").read_text()
+    path = f"chapters/{notebook.name}"
+    assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{path}" in html
+    assert f"https://colab.research.google.com/github/{repo}/blob/main/{path}" in html
+    assert f"_sources/chapters/{notebook.name}" in html  # the notebook download
