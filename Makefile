@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: book serve test bench quizzes clean
+.PHONY: book serve test bench quizzes pdf clean
 
 book:
 	bash scripts/setup.sh runtime
@@ -16,6 +16,10 @@ test:
 	bash scripts/setup.sh test
 	$(PY) -m ruff check .
 	$(PY) -m pytest --nbval-lax -v
+
+pdf: book
+	bash scripts/setup.sh test
+	$(PY) scripts/print_pdfs.py _build/pdf
 
 quizzes:
 	bash scripts/setup.sh runtime

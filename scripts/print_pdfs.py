@@ -1,0 +1,51 @@
+"""Print every chapter to PDF with headless Chromium, from the built book.
+
+Charts are drawn before printing; the quiz is printed with its questions and options and
+without answers (the explanations stay hidden, the check buttons are not printed).
+Usage: python scripts/print_pdfs.py [OUTDIR]   (default _build/pdf; build the book first)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+
+DRAWN = "[...document.querySelectorAll('.nk-plot')].every(el => el.dataset.nkDrawn === '1')"
+
+
+def print_chapters(site: Path, outdir: Path) -> list[Path]:
+    """Write one PDF per chapter page of `site` into `outdir`; return their paths."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    pages = sorted((site / "chapters").glob("ch*.html"))
+    if not pages:
+        raise SystemExit(f"no chapter pages in {site}: run `make book` first")
+    written = []
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+        page = browser.new_page(viewport={"width": 900, "height": 1200})
+        page.emulate_media(media="print")
+        for html in pages:
+            page.goto(f"{base}chapters/{html.name}", wait_until="networkidle")
+            page.wait_for_function(DRAWN, timeout=30000)
+            target = outdir / f"{html.stem}.pdf"
+            page.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+            )
+            written.append(target)
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "pdf"
+    for path in print_chapters(ROOT / "_build" / "html", out):
+        print(f"wrote {path}")
