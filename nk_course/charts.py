@@ -115,15 +115,14 @@ def show_figure(
     )
 
 
-def glue(name: str, value: Any) -> Any:
-    """Record `value` for the book's prose ({glue:text}`name`), silently, and return it.
+def glue(name: str, value: Any) -> None:
+    """Record `value` for the book's prose ({glue:text}`name`), without displaying it.
 
     Uses myst-nb's glue when it is installed (the build, Binder, local JupyterLab); in Colab,
-    which lacks myst-nb, the value is simply returned.
+    which lacks myst-nb, it does nothing.
     """
     try:
         from myst_nb import glue as myst_glue
     except ImportError:
-        return value
+        return
     myst_glue(name, value, display=False)
-    return value

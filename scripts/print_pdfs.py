@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -19,15 +19,24 @@ from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E40
 DRAWN = "[...document.querySelectorAll('.nk-plot')].every(el => el.dataset.nkDrawn === '1')"
 
 
-def print_chapters(site: Path, outdir: Path) -> list[Path]:
-    """Write one PDF per chapter page of `site` into `outdir`; return their paths."""
+def print_chapters(site: Path, outdir: Path, browser: Browser | None = None) -> list[Path]:
+    """Write one PDF per chapter page of `site` into `outdir`; return their paths.
+
+    Uses `browser` if given (the tests pass theirs), else starts Debian's Chromium.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     pages = sorted((site / "chapters").glob("ch*.html"))
     if not pages:
         raise SystemExit(f"no chapter pages in {site}: run `make book` first")
+    if browser is None:
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+            try:
+                return print_chapters(site, outdir, own)
+            finally:
+                own.close()
     written = []
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+    with serve(site) as base:
         page = browser.new_page(viewport={"width": 900, "height": 1200})
         page.emulate_media(media="print")
         for html in pages:
@@ -41,7 +50,7 @@ def print_chapters(site: Path, outdir: Path) -> list[Path]:
                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
             )
             written.append(target)
-        browser.close()
+        page.close()
     return written
 
 

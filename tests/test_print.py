@@ -18,8 +18,8 @@ from print_pdfs import print_chapters  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def pdfs(site, tmp_path_factory):
-    return {p.stem: p for p in print_chapters(site, tmp_path_factory.mktemp("pdf"))}
+def pdfs(site, browser, tmp_path_factory):
+    return {p.stem: p for p in print_chapters(site, tmp_path_factory.mktemp("pdf"), browser)}
 
 
 def flat(text: str) -> str:

@@ -1,0 +1,138 @@
+"""A real client: JupyterLab from the pinned requirements, driven by Chromium.
+
+It starts JupyterLab on 127.0.0.1, opens Chapter 1, runs every cell, and checks that
+JupyterLab's own plotly renderer draws the charts and that the live ipywidgets quiz answers a
+click with the right feedback. The server is stopped, with its kernels, at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from chapters import CHAPTERS
+from nk_course.quiz import load_quiz
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab():
+    """Run `jupyter lab` on a free loopback port; yield (base URL, token); stop it after."""
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT}",
+        "--expose-app-in-browser",
+        "--LabApp.news_url=None",
+        "--LabApp.extension_manager=readonly",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if os.geteuid() == 0:  # CI and these machines run as root
+        cmd.append("--allow-root")
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"JupyterLab did not start:\n{out[-3000:]}")
+            time.sleep(0.5)
+    try:
+        yield base, token
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        with socket.socket() as sock:  # nothing is left listening on the port
+            assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS[:1], ids=lambda p: p.stem)
+def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterlab, notebook):
+    base, token = jupyterlab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    foreign: list[str] = []
+
+    def block(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    local = re.escape(base.removeprefix("http://"))
+    context.route(re.compile(rf"^(?!(https?|wss?)://{local}|data:|blob:).*"), block)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/lab/tree/chapters/{notebook.name}?token={token}")
+    page.wait_for_function(
+        "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000
+    )
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    # Wait until the notebook's kernel is idle, then run every cell with JupyterLab's command.
+    page.wait_for_function(
+        "window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
+        timeout=60000,
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # JupyterLab's plotly renderer draws each chart as a .js-plotly-plot with an SVG.
+    charts = sum("".join(c).count("show_figure(") for c in [notebook.read_text()])
+    page.wait_for_function(
+        "document.querySelectorAll('.jp-OutputArea .js-plotly-plot .main-svg').length >= 3",
+        timeout=120000,
+    )
+    assert charts >= 3
+    # The live quiz: ipywidgets radio buttons, a button and an HTML feedback area.
+    quiz = load_quiz(notebook.name[:4])
+    question = quiz.questions[0]
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_indices)
+    right = min(question.correct_indices)
+    box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
+    box.wait_for(timeout=120000)
+    box.scroll_into_view_if_needed()
+    box.locator(".widget-radio-box label").nth(wrong).click()
+    box.locator("button", has_text="Check answer").click()
+    feedback = box.locator(".widget-html").last
+    page.wait_for_function(
+        "el => el.textContent.includes('Incorrect')", arg=feedback.element_handle(), timeout=10000
+    )
+    box.locator(".widget-radio-box label").nth(right).click()
+    box.locator("button", has_text="Check answer").click()
+    page.wait_for_function(
+        "el => el.textContent.trim().startsWith('Correct')",
+        arg=feedback.element_handle(),
+        timeout=10000,
+    )
+    assert question.options[right].explanation[:40] in feedback.inner_text()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert errors == [], errors
+    context.close()
