@@ -163,3 +163,44 @@ def test_wrong_header_is_rejected(tmp_path):
 def test_unknown_table_names_the_tables_that_exist():
     with pytest.raises(DataError, match=r"no table named 'censuses'.*tables: census, timeline"):
         load_table("censuses", ROOT)
+
+
+@pytest.mark.parametrize("name", ["deaths", "displacement"])
+def test_figures_are_ordered_ranges_with_a_reporter(name):
+    table = load_table(name, ROOT)
+    figures = table[["low", "best", "high"]]
+    assert figures.notna().any(axis=1).all(), "every row needs a low, best or high figure"
+    for a, b in (("low", "best"), ("best", "high"), ("low", "high")):
+        both = table.dropna(subset=[a, b])
+        bad = both[both[a] > both[b]]
+        assert bad.empty, f"{name}: {a} > {b} in rows {list(bad['id'])}"
+    assert table["reported_by"].str.strip().ne("").all()
+
+
+def test_deaths_cover_the_episodes_the_chapters_discuss():
+    deaths = load_table("deaths", ROOT)
+    for episode in ("war-1988-1994", "sumgait-1988", "khojaly-1992", "maraga-1992", "april-2016"):
+        assert (deaths["episode"] == episode).any(), episode
+    khojaly = deaths[deaths["episode"] == "khojaly-1992"]
+    assert khojaly["reported_by"].nunique() >= 2, "disputed tolls need one row per reporter"
+
+
+def test_control_table_names_gazetteer_places_and_the_seven_districts():
+    control = load_table("control_1994", ROOT)
+    places = set(load_table("places", ROOT)["id"])
+    assert set(control["place_id"]) <= places
+    assert len(control) == 8
+    assert set(control.loc[control["extent"] == "partial", "place_id"]) >= {"aghdam", "fuzuli"}
+
+
+def test_military_spending_is_a_complete_sipri_series():
+    spending = load_table("military_spending", ROOT)
+    years = spending.groupby("country")["year"].apply(lambda s: sorted(s))
+    for country in ("Armenia", "Azerbaijan"):
+        assert years[country] == list(range(1995, 2025)), country
+    row = spending[(spending["year"] == 2020) & (spending["country"] == "Azerbaijan")]
+    assert row["usd_million_current"].iloc[0] == pytest.approx(2237.8)
+
+
+def test_timeline_reaches_one_hundred_events():
+    assert len(load_table("timeline", ROOT)) >= 100
