@@ -79,3 +79,43 @@ def timeline_figure(timeline: pd.DataFrame, title: str) -> go.Figure:
         ],
     )
     return fig
+
+
+def chapter_timeline_figure(timeline: pd.DataFrame, chapter: int) -> tuple[go.Figure, str]:
+    """One chapter's events on a time axis, one row per kind of event; returns (figure, alt).
+
+    Hovering shows each event's date, one-line description and sources; a range slider under
+    the axis zooms in on a period.
+    """
+    events = timeline[timeline["chapter"] == chapter]
+    events = events.assign(when=describe_dates(events), cited=cited(events["sources"]))
+    fig = go.Figure()
+    for i, (category, rows) in enumerate(events.groupby("category", sort=True)):
+        fig.add_scatter(
+            x=rows["date"].dt.strftime("%Y-%m-%d"),
+            y=[category] * len(rows),
+            mode="markers",
+            name=category,
+            marker=dict(
+                color=color(i), symbol=symbol(i), size=11, line=dict(width=1, color=OUTLINE)
+            ),
+            customdata=rows[["when", "title", "description", "cited"]].to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}"
+            "<br><i>Sources: %{customdata[3]}</i><extra></extra>",
+        )
+    first, last = events["date"].min().year, events["date"].max().year
+    fig.update_layout(
+        title=f"Events of this chapter, {first}-{last}",
+        xaxis=dict(title="Date", type="date", rangeslider=dict(visible=True)),
+        yaxis=dict(title=None),
+        hoverlabel=dict(align="left"),
+        height=500,
+        showlegend=False,
+    )
+    counts = events["category"].value_counts()
+    alt = (
+        f"Timeline of {len(events)} events from {first} to {last}, by kind: "
+        + ", ".join(f"{n} {c}" for c, n in counts.items())
+        + ". The full list, with dates and sources, is in timeline.csv."
+    )
+    return fig, alt

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("ch*.ipynb"))
-CITE = re.compile(r"\{cite:[a-z]+\}`([^`]+)`")
+CITE = re.compile(r"\{(?:foot)?cite:[a-z]+\}`([^`]+)`")
 #: Sections after the narrative, which do not count towards its length.
 NON_NARRATIVE = re.compile(
     r"^## (Perspectives|Primary source|Check your understanding|Try it|Discussion questions|"
@@ -48,7 +48,7 @@ def strip_markup(text: str) -> str:
     """Prose without code fences, directives' options, roles' targets or HTML comments."""
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
     text = re.sub(r"^```.*?^```", " ", text, flags=re.DOTALL | re.MULTILINE)
-    text = re.sub(r"\{cite:[a-z]+\}`[^`]+`", " ", text)
+    text = re.sub(r"\{(?:foot)?cite:[a-z]+\}`[^`]+`", " ", text)
     text = re.sub(r"\{(term|doc|ref)\}`([^`<]*?)\s*(<[^>]*>)?`", r"\2", text)
     text = re.sub(r"^:[a-z-]+:.*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"\]\([^)]*\)", "]", text)

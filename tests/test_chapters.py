@@ -50,7 +50,7 @@ def test_at_least_ten_distinct_sources_all_in_references(chapter):
     keys = citation_keys(chapter.text)
     assert len(keys) >= 10, sorted(keys)
     assert keys <= bib_keys(), sorted(keys - bib_keys())
-    assert "```{bibliography}" in chapter.text
+    assert "```{footbibliography}" in chapter.text
 
 
 def test_narrative_length_in_range(chapter):
