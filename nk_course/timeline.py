@@ -34,13 +34,14 @@ def cited(sources: pd.Series) -> list[str]:
     return [", ".join(short_citation(k) for k in cell.split(";")) for cell in sources]
 
 
-def timeline_figure(timeline: pd.DataFrame, title: str) -> go.Figure:
-    """One marker per event, one trace per category; menus filter by period and category."""
+def event_traces(timeline: pd.DataFrame, with_chapter: bool) -> go.Figure:
+    """A figure with one marker per event and one trace per category (sorted by name); the
+    hover card gives the event's date, description, sources and, if asked, its chapter."""
     events = timeline.assign(when=describe_dates(timeline), cited=cited(timeline["sources"]))
-    categories = sorted(events["category"].unique())
+    columns = ["when", "title", "description", "cited"] + (["chapter"] if with_chapter else [])
+    chapter = " · Chapter %{customdata[4]}" if with_chapter else ""
     fig = go.Figure()
-    for i, category in enumerate(categories):
-        rows = events[events["category"] == category]
+    for i, (category, rows) in enumerate(events.groupby("category", sort=True)):
         fig.add_scatter(
             x=rows["date"].dt.strftime("%Y-%m-%d"),
             y=[category] * len(rows),
@@ -49,10 +50,18 @@ def timeline_figure(timeline: pd.DataFrame, title: str) -> go.Figure:
             marker=dict(
                 color=color(i), symbol=symbol(i), size=10, line=dict(width=1, color=OUTLINE)
             ),
-            customdata=rows[["when", "title", "description", "cited", "chapter"]].to_numpy(),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]} · Chapter %{customdata[4]}"
-            "<br>%{customdata[2]}<br><i>Sources: %{customdata[3]}</i><extra></extra>",
+            customdata=rows[columns].to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}"
+            + chapter
+            + "<br>%{customdata[2]}<br><i>Sources: %{customdata[3]}</i><extra></extra>",
         )
+    return fig
+
+
+def timeline_figure(timeline: pd.DataFrame, title: str) -> go.Figure:
+    """The whole timeline; menus filter by period and category (no kernel needed)."""
+    fig = event_traces(timeline, with_chapter=True)
+    categories = [trace.name for trace in fig.data]
     show_all = [True] * len(categories)
     category_menu = [dict(label="All categories", method="restyle", args=[{"visible": show_all}])]
     category_menu += [
@@ -88,21 +97,7 @@ def chapter_timeline_figure(timeline: pd.DataFrame, chapter: int) -> tuple[go.Fi
     the axis zooms in on a period.
     """
     events = timeline[timeline["chapter"] == chapter]
-    events = events.assign(when=describe_dates(events), cited=cited(events["sources"]))
-    fig = go.Figure()
-    for i, (category, rows) in enumerate(events.groupby("category", sort=True)):
-        fig.add_scatter(
-            x=rows["date"].dt.strftime("%Y-%m-%d"),
-            y=[category] * len(rows),
-            mode="markers",
-            name=category,
-            marker=dict(
-                color=color(i), symbol=symbol(i), size=11, line=dict(width=1, color=OUTLINE)
-            ),
-            customdata=rows[["when", "title", "description", "cited"]].to_numpy(),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}"
-            "<br><i>Sources: %{customdata[3]}</i><extra></extra>",
-        )
+    fig = event_traces(events, with_chapter=False)
     first, last = events["date"].min().year, events["date"].max().year
     fig.update_layout(
         title=f"Events of this chapter, {first}-{last}",
