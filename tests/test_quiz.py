@@ -207,3 +207,24 @@ def test_quiz_output_offers_the_widget_and_the_static_html():
     bundle = QuizDisplay(load_quiz(QUIZZES[0]))._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/html"].startswith('<section class="nk-quiz"')
+
+
+def test_answer_key_lists_exactly_the_right_options(tmp_path):
+    from nk_course.quiz import answer_key_html
+
+    for path in QUIZZES:
+        quiz = load_quiz(path)
+        html = answer_key_html(quiz)
+        assert html.count("<li id=") == len(quiz.questions)
+        for question in quiz.questions:
+            for i, option in enumerate(question.options):
+                shown = f"<strong>{escape_text(option.text)}</strong>" in html
+                assert shown == (i in question.correct_indices), (question.id, option.text)
+    hostile = answer_key_html(load_quiz(write_quiz(tmp_path, HOSTILE)))
+    assert "<script>" not in hostile and "&lt;b&gt;Nothing&lt;/b&gt;" in hostile
+
+
+def escape_text(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from nk_course.quiz.html import quiz_html
+from nk_course.quiz.html import answer_key_html, quiz_html
 from nk_course.quiz.model import Option, Question, Quiz, QuizError, load_quiz
 from nk_course.quiz.widgets import QuizWidget
 
 __all__ = [
+    "answer_key_html",
     "Option",
     "Question",
     "Quiz",

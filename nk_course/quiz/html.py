@@ -49,3 +49,20 @@ def quiz_html(quiz: Quiz) -> str:
         f'data-correct-text="{CORRECT}" data-incorrect-text="{INCORRECT}" '
         f'data-empty-text="{EMPTY}">{questions}</section>'
     )
+
+
+def answer_key_html(quiz: Quiz) -> str:
+    """The instructor's answer key: every question, its right option(s) and their explanations."""
+    items = []
+    for number, question in enumerate(quiz.questions, start=1):
+        right = "".join(
+            f"<li><strong>{escape(opt.text)}</strong> — {escape(opt.explanation)}</li>"
+            for opt in question.options
+            if opt.correct
+        )
+        kind = "one answer" if question.type == "single" else "all that apply"
+        items.append(
+            f'<li id="key-{quiz.name}-{question.id}">{escape(question.prompt)} '
+            f'<span class="nk-quiz-hint">({kind})</span><ul>{right}</ul></li>'
+        )
+    return f'<ol class="nk-answer-key">{"".join(items)}</ol>'
