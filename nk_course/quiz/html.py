@@ -54,7 +54,7 @@ def quiz_html(quiz: Quiz) -> str:
 def answer_key_html(quiz: Quiz) -> str:
     """The instructor's answer key: every question, its right option(s) and their explanations."""
     items = []
-    for number, question in enumerate(quiz.questions, start=1):
+    for question in quiz.questions:
         right = "".join(
             f"<li><strong>{escape(opt.text)}</strong> — {escape(opt.explanation)}</li>"
             for opt in question.options
