@@ -36,3 +36,37 @@ def test_chapter_links_point_at_written_chapters():
         '<a href="../chapters/ch01-land-peoples-empires.html">Chapter 1</a>'
     )
     assert chapter_link(99, pages) == "Chapter 99 (forthcoming)"
+
+
+def test_instructor_guide_covers_every_chapter(site):
+    import json
+    import re
+    from pathlib import Path
+
+    from nk_course.quiz import load_quiz
+
+    root = Path(__file__).resolve().parents[1]
+    nb = json.loads((root / "back" / "instructor-guide.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    sections = re.split(r"(?m)^## Chapter (\d+):", text)[1:]
+    numbers = [int(n) for n in sections[0::2]]
+    assert numbers == sorted(chapter_pages())
+    for number, body in zip(numbers, sections[1::2], strict=True):
+        for heading in (
+            "### Lesson plan (50 minutes)",
+            "### Discussion prompts",
+            "### Assignment",
+            "### Marking rubric",
+        ):
+            assert heading in body, (number, heading)
+        plan = body.split("### Lesson plan (50 minutes)")[1].split("###")[0]
+        minutes = [int(m) for m in re.findall(r"(?m)^\|\s*(\d+)\s*(?:min)?[^|]*\|", plan)]
+        durations = minutes if sum(minutes) == 50 else []
+        if not durations:  # plans that give ranges such as "0-5" list start-end minutes
+            spans = re.findall(r"(?m)^\|\s*(\d+)\s*[–-]\s*(\d+)", plan)
+            durations = [int(b) - int(a) for a, b in spans]
+        assert sum(durations) == 50, (number, minutes)
+    html = (site / "back" / "instructor-guide.html").read_text(encoding="utf-8")
+    for number in numbers:
+        quiz = load_quiz(f"ch{number:02d}")
+        assert html.count(f'id="key-{quiz.name}-') == len(quiz.questions)
