@@ -274,8 +274,54 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "–"
 
 
+def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
+    """A Markdown table as lines: header, separator, one line per row."""
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    return lines + ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+
+
 def markdown(report: dict) -> str:
     ours, base, t = report["ours"], report["baseline"], report["timings"]
+    builds = [
+        [
+            "clean build",
+            f"{t['clean_build_s']:.1f} s",
+            f"{t['baseline_clean_build_s']:.1f} s",
+            ratio(t["clean_build_s"], t["baseline_clean_build_s"]),
+        ],
+        ["rebuild, nothing changed", f"{t['rebuild_s']:.1f} s", "–", "–"],
+        ["nbval run", f"{t['nbval_s']:.1f} s", "–", "–"],
+    ]
+    pages = []
+    for path, p in ours["pages"].items():
+        b = base["pages"].get(path, {})
+        pages.append(
+            [
+                path,
+                p["requests"],
+                f"{p['raw_kb']:.0f}",
+                f"{p['gzip_kb']:.0f}",
+                p["charts"],
+                f"{p['draw_ms']:.0f}",
+                f"{b.get('gzip_kb', 0):.0f}",
+                f"{b.get('draw_ms', 0):.0f}",
+                ratio(p["gzip_kb"], b.get("gzip_kb", 0)),
+                ratio(p["draw_ms"], b.get("draw_ms", 0)),
+            ]
+        )
+    warm = []
+    for pair, w in ours["warm"].items():
+        b = base["warm"].get(pair, {})
+        warm.append(
+            [
+                pair,
+                w["requests"],
+                f"{w['gzip_kb']:.0f}",
+                f"{b.get('gzip_kb', 0):.0f}",
+                ratio(w["gzip_kb"], b.get("gzip_kb", 0)),
+            ]
+        )
+    budgets = [[name, value, "yes" if ok else "**NO**"] for name, value, ok in report["budgets"]]
     lines = [
         "# Performance report",
         "",
@@ -286,44 +332,33 @@ def markdown(report: dict) -> str:
         "",
         "## Builds",
         "",
-        "| measure | ours | baseline | ratio |",
-        "| --- | --- | --- | --- |",
-        f"| clean build | {t['clean_build_s']:.1f} s | {t['baseline_clean_build_s']:.1f} s | "
-        f"{ratio(t['clean_build_s'], t['baseline_clean_build_s'])} |",
-        f"| rebuild, nothing changed | {t['rebuild_s']:.1f} s | – | – |",
-        f"| nbval run | {t['nbval_s']:.1f} s | – | – |",
+        *md_table(["measure", "ours", "baseline", "ratio"], builds),
         "",
         "## Pages, first visit (empty cache)",
         "",
-        "| page | requests | KB raw | KB gzip | charts | drawn (ms) | baseline KB gzip | "
-        "baseline drawn (ms) | gzip ratio | time ratio |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for path, p in ours["pages"].items():
-        b = base["pages"].get(path, {})
-        lines.append(
-            f"| {path} | {p['requests']} | {p['raw_kb']:.0f} | {p['gzip_kb']:.0f} | "
-            f"{p['charts']} | {p['draw_ms']:.0f} | {b.get('gzip_kb', 0):.0f} | "
-            f"{b.get('draw_ms', 0):.0f} | {ratio(p['gzip_kb'], b.get('gzip_kb', 0))} | "
-            f"{ratio(p['draw_ms'], b.get('draw_ms', 0))} |"
-        )
-    lines += [
+        *md_table(
+            [
+                "page",
+                "requests",
+                "KB raw",
+                "KB gzip",
+                "charts",
+                "drawn (ms)",
+                "baseline KB gzip",
+                "baseline drawn (ms)",
+                "gzip ratio",
+                "time ratio",
+            ],
+            pages,
+        ),
         "",
         "## Second page, cache warm",
         "",
-        "| visit | requests | KB gzip | baseline KB gzip | ratio |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for pair, w in ours["warm"].items():
-        b = base["warm"].get(pair, {})
-        lines.append(
-            f"| {pair} | {w['requests']} | {w['gzip_kb']:.0f} | {b.get('gzip_kb', 0):.0f} | "
-            f"{ratio(w['gzip_kb'], b.get('gzip_kb', 0))} |"
-        )
-    lines += ["", "## Budgets", "", "| budget | measured | holds |", "| --- | --- | --- |"]
-    lines += [
-        f"| {name} | {value} | {'yes' if ok else '**NO**'} |"
-        for name, value, ok in report["budgets"]
+        *md_table(["visit", "requests", "KB gzip", "baseline KB gzip", "ratio"], warm),
+        "",
+        "## Budgets",
+        "",
+        *md_table(["budget", "measured", "holds"], budgets),
     ]
     if report["figure_problems"]:
         lines += ["", "Figure data problems:", *[f"- {p}" for p in report["figure_problems"]]]
