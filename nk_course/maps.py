@@ -11,6 +11,7 @@ import json
 import math
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from nk_course.paths import course_root
@@ -72,17 +73,49 @@ def base_map(
         range=list(lon_range),
         showgrid=False,
         zeroline=False,
-        title_text="Longitude (°E)",
         ticksuffix="°",
+        constrain="domain",
     )
     fig.update_yaxes(
         range=list(lat_range),
         showgrid=False,
         zeroline=False,
-        title_text="Latitude (°N)",
         ticksuffix="°",
         scaleanchor="x",
         scaleratio=1 / math.cos(math.radians(mid_lat)),
+        constrain="domain",
     )
     fig.update_layout(height=height, hovermode="closest")
     return fig
+
+
+def hover_card(place: pd.Series) -> str:
+    """Every name of a place from places.csv on one hover card (STYLE.md: both names)."""
+    other = f" / {place['other_name_en']}" if pd.notna(place["other_name_en"]) else ""
+    lines = [f"<b>{place['name']}{other}</b>"]
+    for column, language in [
+        ("name_az", "Azerbaijani"),
+        ("name_hy_latn", "Armenian"),
+        ("name_ru_latn", "Russian"),
+    ]:
+        if pd.notna(place[column]):
+            lines.append(f"{language}: {place[column]}")
+    if place["coord_precision"] == "approximate":
+        lines.append("(position approximate)")
+    return "<br>".join(lines)
+
+
+def both_names(place: pd.Series) -> str:
+    """'Shusha (Shushi)': the name with its other name, for map labels and hover text."""
+    other = place["other_name_en"]
+    return f"{place['name']} ({other})" if pd.notna(other) else str(place["name"])
+
+
+def with_places(table: pd.DataFrame, places: pd.DataFrame, key: str = "place_id") -> pd.DataFrame:
+    """Join a table to the gazetteer's names and coordinates, refusing unknown place ids."""
+    unknown = sorted(set(table[key]) - set(places["id"]))
+    if unknown:
+        raise ValueError(f"place ids not in places.csv: {', '.join(unknown)}")
+    columns = ["id", "name", "other_name_en", "name_az", "name_hy_latn", "name_ru_latn"]
+    columns += ["lat", "lon", "coord_precision"]
+    return table.merge(places[columns], left_on=key, right_on="id", how="left")

@@ -54,3 +54,18 @@ def color(i: int) -> str:
 def symbol(i: int) -> str:
     """The i-th marker symbol, to pair with `color(i)`."""
     return SYMBOLS[i % len(SYMBOLS)]
+
+
+def marker(i: int, size: int = 10) -> dict:
+    """The i-th house marker: colour and symbol paired, with an outline for light colours."""
+    return dict(color=color(i), symbol=symbol(i), size=size, line=dict(width=1, color=OUTLINE))
+
+
+def category_axis(order: list, reversed_: bool = True) -> dict:
+    """A category axis in the given order (top to bottom when reversed), with no title."""
+    return dict(
+        title=None,
+        categoryorder="array",
+        categoryarray=list(dict.fromkeys(order)),
+        autorange="reversed" if reversed_ else True,
+    )
