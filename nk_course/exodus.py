@@ -36,8 +36,8 @@ def arrivals_figure(
             name=who,
             line=dict(color=color(i), width=2),
             marker=marker(i, 8),
-            customdata=part["reported_by"],
-            hovertemplate="%{x|%d %b %Y %H:%M}: %{y:,} people<br>%{customdata}<extra></extra>",
+            customdata=part[["reported_by"]].to_numpy(),
+            hovertemplate="%{x|%d %b %Y %H:%M}: %{y:,} people<br>%{customdata[0]}<extra></extra>",
         )
     estimates = population[population["as_of"] < pd.Timestamp(before)]
     start, end = rows["when"].min(), rows["when"].max()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from nk_course.site_checks import figure_data_problems
+
 
 def test_book_builds_without_warnings(build_result):
     output = build_result.stdout + build_result.stderr
@@ -42,3 +44,9 @@ def test_every_citation_resolves_to_a_footnote_on_the_same_page(site):
         targets = set(re.findall(r'id="(footcite-[^"]+)"', html))
         assert len(refs) >= 10, page.name
         assert refs <= targets, f"{page.name}: citations without a reference entry {refs - targets}"
+
+
+def test_figures_carry_only_the_data_they_draw(site):
+    """Performance standard: no unused customdata columns, no over-long floats in any figure."""
+    assert len(list(site.rglob("*.html"))) > 10
+    assert figure_data_problems(site) == []
