@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from nk_course.style import OUTLINE, color, symbol
+from nk_course.style import marker
 
 #: Status codes in the order the blockade went through them, with the legend label of each.
 STATUSES: dict[str, str] = {
@@ -101,12 +101,7 @@ def calendar_figure(days: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             y=part["weekday"],
             mode="markers",
             name=f"{label} ({len(part)} days)",
-            marker=dict(
-                color=color(i),
-                symbol=symbol(i),
-                size=11,
-                line=dict(width=1, color=OUTLINE),
-            ),
+            marker=marker(i, 11),
             customdata=list(zip(part["date"].dt.strftime("%a %d %b %Y"), cause, strict=True)),
             hovertemplate="%{customdata[0]}<br>" + label + "<br>Since: %{customdata[1]}"
             "<extra></extra>",

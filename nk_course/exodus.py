@@ -12,8 +12,9 @@ from nk_course.style import color, marker
 
 def arrival_times(arrivals: pd.DataFrame) -> pd.Series:
     """The moment of each count: its date plus its time of day where the source gives one."""
-    time = arrivals["time"].fillna("12:00") if "time" in arrivals else "12:00"
-    return pd.to_datetime(arrivals["date"].dt.strftime("%Y-%m-%d") + " " + time)
+    return pd.to_datetime(
+        arrivals["date"].dt.strftime("%Y-%m-%d") + " " + arrivals["time"].fillna("12:00")
+    )
 
 
 def arrivals_figure(

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nk_course.bibliography import short_citation
-from nk_course.style import OUTLINE, color, symbol
+from nk_course.style import marker
 
 #: Periods a reader can jump to; they follow the course's parts and chapters.
 PERIODS: tuple[tuple[str, str, str], ...] = (
@@ -47,9 +47,7 @@ def event_traces(timeline: pd.DataFrame, with_chapter: bool) -> go.Figure:
             y=[category] * len(rows),
             mode="markers",
             name=category,
-            marker=dict(
-                color=color(i), symbol=symbol(i), size=10, line=dict(width=1, color=OUTLINE)
-            ),
+            marker=marker(i, 10),
             customdata=rows[columns].to_numpy(),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}"
             + chapter
