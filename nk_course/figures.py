@@ -30,6 +30,14 @@ def reported_ranges_figure(
     with who reported it, so readers compare sources side by side.
     """
     rows = rows.assign(label=label.to_numpy(), legend=legend.to_numpy())
+    # Labels are category-axis lines: two rows with one label would be drawn on one line,
+    # and a reader could not tell the reports apart.
+    repeated = sorted(set(rows.loc[rows["label"].duplicated(), "label"]))
+    if repeated:
+        raise ValueError(
+            f"{title!r}: each reported figure needs its own line, but these labels repeat: "
+            + "; ".join(repeated)
+        )
     low, high = rows["low"].astype("Float64"), rows["high"].astype("Float64")
     # The marker sits at the best figure, else the middle of the range, else the one bound
     # given ("at least 146" has a low and no high): a row is never left without a marker.

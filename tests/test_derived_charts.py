@@ -136,3 +136,15 @@ def test_a_lower_bound_alone_still_gets_a_marker():
         rows, pd.Series(["at least 146"]), pd.Series(["civilian"]), "t", "x"
     )
     assert list(fig.data[0].x) == [146]
+
+
+def test_two_reports_on_one_label_line_are_refused():
+    rows = pd.DataFrame(
+        {"low": [None, None], "best": [223, 238], "high": [None, None],
+         "reported_by": ["Ombudsman", "Ombudsman"]},
+        dtype="object",
+    ).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
+    label = pd.Series(["Ombudsman, undated", "Ombudsman, undated"])
+    with pytest.raises(ValueError, match=r"'Deaths': .*labels repeat: Ombudsman, undated$"):
+        reported_ranges_figure(rows, label, pd.Series(["total", "total"]), "Deaths", "x")
+
