@@ -12,6 +12,8 @@ import yaml
 from nk_course.paths import course_root
 
 QUESTION_TYPES = ("single", "multiple")
+#: What a question asks a student to do; every objective needs one question that is not "recall".
+QUESTION_AIMS = ("cause", "consequence", "evidence", "perspective", "recall")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -32,6 +34,10 @@ class Question:
     type: str
     prompt: str
     options: tuple[Option, ...]
+    #: Numbers of the chapter's learning objectives (its "Learning objectives" list) it assesses.
+    objectives: tuple[int, ...] = ()
+    #: One of QUESTION_AIMS.
+    asks: str = ""
 
     @property
     def correct_indices(self) -> frozenset[int]:
@@ -101,7 +107,21 @@ def _question(raw: Any, number: int, path: Path, seen: set[str]) -> Question:
     texts = [opt.text for opt in options]
     if len(set(texts)) != len(texts):
         raise QuizError(f"{where}: two options have the same text")
-    return Question(id=qid, type=kind, prompt=prompt, options=options)
+    unknown = set(raw) - {"id", "type", "objectives", "asks", "prompt", "options"}
+    if unknown:
+        raise QuizError(f"{where}: unknown keys {sorted(unknown)}")
+    objectives = raw.get("objectives", [])
+    if not isinstance(objectives, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in objectives
+    ):
+        raise QuizError(f"{where}: 'objectives' must be a list of objective numbers (1, 2, ...)")
+    asks = raw.get("asks", "")
+    if asks and asks not in QUESTION_AIMS:
+        raise QuizError(f"{where}: 'asks' must be one of {QUESTION_AIMS}, not {asks!r}")
+    return Question(
+        id=qid, type=kind, prompt=prompt, options=options,
+        objectives=tuple(objectives), asks=asks,
+    )
 
 
 def quiz_path(name: str) -> Path:
