@@ -10,6 +10,8 @@
 - copies data/*.csv and datapackage.json to the site's data/ folder, for download links;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
+- puts "Content current to <date>" under each chapter's title, from chapters/current_to.yml
+  (nk_course.currency), linked to the changes page;
 - drops sphinx-thebe's scripts, which Jupyter Book always adds: they declare THEBE_JS_URL twice
   (a console error on every page) and point at unpkg, and the book runs no kernel in the page.
 """
@@ -23,8 +25,11 @@ from pathlib import Path
 from typing import Any
 
 import plotly
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+
+from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
 CSS_FILES = ("nk.css",)
@@ -116,7 +121,42 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         check_trace_types(pagename, context["body"])
 
 
+def _current_to_line(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.docname
+    if not docname.startswith("chapters/"):
+        return
+    try:
+        dates = current_to(Path(app.srcdir))
+    except CurrencyError as exc:
+        raise ExtensionError(str(exc)) from None
+    stem = docname.split("/", 1)[1]
+    if stem not in dates:
+        raise ExtensionError(f"chapters/current_to.yml: no date for {stem}")
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not isinstance(section[0], nodes.title):
+        raise ExtensionError(f"{docname}: no title to put the current-to date under")
+    link = nodes.reference("", "Changes and corrections", internal=True,
+                           refuri=f"../{CHANGES_PAGE}.html")
+    line = nodes.paragraph(
+        "", "", nodes.strong("", f"Content current to {long_date(dates[stem])}."),
+        nodes.Text(" What changed since an earlier version: "), link, nodes.Text("."),
+        classes=["nk-current-to"],
+    )
+    section.insert(1, line)
+
+
+def _reread_chapters_when_dates_change(app: Sphinx, env: Any, added, changed, removed) -> list:
+    """Sphinx caches doctrees by source file; a new date in current_to.yml must still show."""
+    dates = repr(sorted(current_to(Path(app.srcdir)).items()))
+    if getattr(env, "nk_current_to", None) == dates:
+        return []
+    env.nk_current_to = dates
+    return [name for name in env.found_docs if name.startswith("chapters/")]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", _current_to_line)
+    app.connect("env-get-outdated", _reread_chapters_when_dates_change)
     app.connect("config-inited", _add_static)
     app.connect("builder-inited", lambda app: check_bundle(Path(app.srcdir)))
     app.connect("html-page-context", _fix_page, priority=900)
