@@ -4,7 +4,9 @@ tests and the benchmark, so both look at the book the same way."""
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import threading
 from collections.abc import Iterator
@@ -32,8 +34,31 @@ def chromium_path() -> str:
     return path
 
 
+#: Types a static host compresses (GitHub Pages and most CDNs gzip these).
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     cache_seconds: int | None = None
+    compress: bool = False
+
+    def send_head(self):  # type: ignore[override]
+        """With `compress`, send text files gzipped, as a static host does for a phone."""
+        if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if not path.is_file() or not ctype.startswith(COMPRESSED_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         if self.cache_seconds is not None:
@@ -45,13 +70,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, cache_seconds: int | None = None) -> Iterator[str]:
+def serve(
+    directory: Path, cache_seconds: int | None = None, compress: bool = False
+) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yield the base URL ("http://127.0.0.1:N/").
 
     `cache_seconds` adds a Cache-Control max-age header, as a static host such as GitHub
-    Pages does (600 s), so that warm-cache visits can be measured.
+    Pages does (600 s), so that warm-cache visits can be measured; `compress` gzips text files
+    for clients that accept it.
     """
-    handler = type("Handler", (_Handler,), {"cache_seconds": cache_seconds})
+    handler = type(
+        "Handler", (_Handler,), {"cache_seconds": cache_seconds, "compress": compress}
+    )
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
     )

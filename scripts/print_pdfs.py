@@ -41,6 +41,7 @@ def print_chapters(site: Path, outdir: Path, browser: Browser | None = None) -> 
         page.emulate_media(media="print")
         for html in pages:
             page.goto(f"{base}chapters/{html.name}", wait_until="networkidle")
+            page.evaluate("window.nkDrawAllCharts && window.nkDrawAllCharts()")
             page.wait_for_function(DRAWN, timeout=30000)
             target = outdir / f"{html.stem}.pdf"
             page.pdf(

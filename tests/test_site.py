@@ -46,9 +46,12 @@ def expected_charts(page: str) -> int:
 class PageVisit:
     """Load a page, recording console errors, failed requests and every request's host."""
 
-    def __init__(self, browser, base: str, page_path: str) -> None:
+    def __init__(
+        self, browser, base: str, page_path: str, color_scheme: str = "light",
+        viewport: dict | None = None,
+    ) -> None:
         self.base = base
-        self.context = browser.new_context()
+        self.context = browser.new_context(color_scheme=color_scheme, viewport=viewport)
         # No network but the site: anything else is answered with an abort and recorded.
         self.foreign: list[str] = []
         self.requests: list[str] = []
@@ -71,7 +74,14 @@ class PageVisit:
         route.abort()
 
     def wait_for_charts(self, count: int) -> None:
+        """Scroll each chart into view, as a reader does, and wait until all are drawn."""
         if count:
+            for i in range(self.page.locator(".nk-plot").count()):
+                self.page.locator(".nk-plot").nth(i).scroll_into_view_if_needed()
+                self.page.wait_for_function(
+                    f"document.querySelectorAll('.nk-plot')[{i}].dataset.nkDrawn === '1'",
+                    timeout=20000,
+                )
             self.page.wait_for_function(
                 f"document.querySelectorAll('.nk-plot[data-nk-drawn=\"1\"]').length >= {count}",
                 timeout=20000,
@@ -85,8 +95,8 @@ class PageVisit:
 def visit(browser, server):
     visits = []
 
-    def _visit(page_path: str) -> PageVisit:
-        v = PageVisit(browser, server, page_path)
+    def _visit(page_path: str, **options) -> PageVisit:
+        v = PageVisit(browser, server, page_path, **options)
         visits.append(v)
         return v
 
@@ -119,6 +129,47 @@ def test_every_chart_is_drawn(visit, page):
     assert len(plotly_loads) == (1 if expected else 0), plotly_loads
     html = (ROOT / "_build" / "html" / page).read_text(encoding="utf-8")
     assert "plotly.js v" not in html, "plotly.js must not be inlined in the page"
+
+
+CHART_PAGES = [p for p in PAGES if expected_charts(p)]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_charts_wait_for_the_reader_and_show_caption_and_text_first(visit, page):
+    """Performance: a chart far below the first screen is not drawn (nor its data fetched) until
+    it is scrolled to; meanwhile its caption and text alternative are on the page."""
+    v = visit(page, viewport=PHONE)
+    v.page.wait_for_timeout(300)  # let the observer report what is on screen
+    boxes = v.page.evaluate(
+        "[...document.querySelectorAll('.nk-plot')].map(el => ({"
+        " top: el.getBoundingClientRect().top, drawn: el.dataset.nkDrawn === '1',"
+        " caption: el.closest('figure').querySelector('figcaption').textContent.trim(),"
+        " alt: el.closest('figure').querySelector('details.nk-alt p').textContent.trim(),"
+        " height: el.getBoundingClientRect().height }))"
+    )
+    assert len(boxes) == expected_charts(page)
+    far = [b for b in boxes if b["top"] > PHONE["height"] + 600]
+    assert all(not b["drawn"] for b in far), "charts far below the screen were drawn at load"
+    assert all(len(b["caption"]) > 20 and len(b["alt"]) > 20 for b in boxes)
+    assert all(b["height"] >= 200 for b in boxes), "a chart's box is not reserved before drawing"
+    data_files = [u for u in v.requests if "/_static/figures/" in u]
+    assert len(data_files) <= len(boxes) - len(far)
+    if boxes[0]["top"] > PHONE["height"] + 600:
+        assert not any(u.endswith("plotly.min.js") for u in v.requests)
+    v.wait_for_charts(len(boxes))
+    assert v.page.locator(".nk-plot[data-nk-drawn='1']").count() == len(boxes)
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_every_chart_is_drawn_in_dark_mode(visit, page):
+    v = visit(page, color_scheme="dark")
+    assert v.page.evaluate("document.documentElement.dataset.theme") == "dark"
+    v.wait_for_charts(expected_charts(page))
+    assert v.page.locator(".nk-plot[data-nk-drawn='1'] svg.main-svg").count() >= expected_charts(
+        page
+    )
+    assert v.errors == []
 
 
 def test_chapter_one_has_at_least_three_charts(visit):

@@ -1,29 +1,81 @@
-/* Draws every chart of the page from the JSON that nk_course.charts.figure_html wrote.
-   plotly.js is fetched once, from this site's own _static folder, and only on pages that
-   have a chart. Each drawn chart gets data-nk-drawn="1" (the browser tests count these). */
+/* Draws each chart of the page from the JSON that nk_course.charts.figure_html wrote, when it
+   comes near the screen. plotly.js is fetched once, from this site's own _static folder, and only
+   when the first chart approaches the viewport, so the text of a chapter paints and responds
+   first on a phone. Charts are drawn one per animation frame; each box keeps its reserved
+   height, so nothing shifts. Each drawn chart gets data-nk-drawn="1" (the browser tests count
+   these). window.nkDrawAllCharts() draws every chart at once (printing, the PDF script). */
 (function () {
   "use strict";
+  var loading = null;
+  var queue = [];
+  var scheduled = false;
+
   function contentRoot() {
     return document.documentElement.dataset.content_root || "";
   }
-  function drawAll(plots) {
-    plots.forEach(function (el) {
-      var spec = JSON.parse(document.getElementById(el.dataset.nkPlot).textContent);
-      var config = Object.assign({ responsive: true, displaylogo: false }, spec.config || {});
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve();
+    if (!loading) loading = loadScript(contentRoot() + "_static/plotly.min.js");
+    return loading;
+  }
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+  /* A chart's data: inline in the page (notebooks), or in _static/figures/<id>.js (the book). */
+  function spec(el) {
+    var holder = document.getElementById(el.dataset.nkPlot);
+    if (!holder.dataset.nkSrc) return Promise.resolve(JSON.parse(holder.textContent));
+    return loadScript(holder.dataset.nkSrc).then(function () {
+      return window.nkFigureData[el.id];
+    });
+  }
+  function draw(el) {
+    if (el.dataset.nkQueued) return Promise.resolve();
+    el.dataset.nkQueued = "1";
+    return spec(el).then(function (spec) { return plot(el, spec); });
+  }
+  function plot(el, spec) {
+    var config = Object.assign({ responsive: true, displaylogo: false }, spec.config || {});
+    return window.Plotly.newPlot(el, spec.data, spec.layout, config).then(function () {
       el.style.minHeight = "";
-      window.Plotly.newPlot(el, spec.data, spec.layout, config).then(function () {
-        el.dataset.nkDrawn = "1";
-      });
+      el.dataset.nkDrawn = "1";
+    });
+  }
+  function drainOnePerFrame() {
+    scheduled = false;
+    var el = queue.shift();
+    if (!el) return;
+    draw(el);
+    if (queue.length) { scheduled = true; window.requestAnimationFrame(drainOnePerFrame); }
+  }
+  function enqueue(el) {
+    queue.push(el);
+    loadPlotly().then(function () {
+      if (!scheduled) { scheduled = true; window.requestAnimationFrame(drainOnePerFrame); }
     });
   }
   function start() {
-    var plots = document.querySelectorAll(".nk-plot[data-nk-plot]");
+    var plots = Array.prototype.slice.call(document.querySelectorAll(".nk-plot[data-nk-plot]"));
     if (!plots.length) return;
-    if (window.Plotly) return drawAll(plots);
-    var script = document.createElement("script");
-    script.src = contentRoot() + "_static/plotly.min.js";
-    script.onload = function () { drawAll(plots); };
-    document.head.appendChild(script);
+    window.nkDrawAllCharts = function () {
+      return loadPlotly().then(function () { return Promise.all(plots.map(draw)); });
+    };
+    window.addEventListener("beforeprint", window.nkDrawAllCharts);
+    if (!("IntersectionObserver" in window)) { window.nkDrawAllCharts(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        enqueue(entry.target);
+      });
+    }, { rootMargin: "200px 0px" });
+    plots.forEach(function (el) { observer.observe(el); });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
