@@ -121,9 +121,8 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
     box.wait_for(timeout=120000)
     box.scroll_into_view_if_needed()
-    assert box.locator(".widget-radio-box label").nth(right).inner_text().endswith(
-        question.options[order[right]].text[-40:]
-    )
+    shown = box.locator(".widget-radio-box label").nth(right).text_content().strip()
+    assert shown == f"{'ABCDE'[right]}. {question.options[order[right]].text}", shown
     box.locator(".widget-radio-box label").nth(wrong).click()
     box.locator("button", has_text="Check answer").click()
     feedback = box.locator(".widget-html").last

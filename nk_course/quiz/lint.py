@@ -26,7 +26,7 @@ from pathlib import Path
 
 from nk_course.chapter_outline import chapter_objectives
 from nk_course.paths import course_root
-from nk_course.quiz.model import QUESTION_AIMS, Question, Quiz, load_quiz
+from nk_course.quiz.model import QUESTION_AIMS, Question, Quiz, load_quiz, unknown_objectives
 from nk_course.quiz.order import LETTERS, in_shown_order
 
 MAX_RIGHT_LONGEST = 0.40
@@ -112,14 +112,9 @@ def lint_quiz(quiz: Quiz, objectives: Sequence[str]) -> list[str]:
         where = f"{name}: question {number} ('{question.id}')"
         if not question.objectives:
             problems.append(f"{where}: names no objective")
-        for objective in question.objectives:
-            if objective > len(objectives):
-                problems.append(
-                    f"{where}: objective {objective} is not one of chapter {quiz.chapter}'s "
-                    f"{len(objectives)} learning objectives"
-                )
         if question.asks not in QUESTION_AIMS:
             problems.append(f"{where}: does not say what it asks ({', '.join(QUESTION_AIMS)})")
+    problems += unknown_objectives(quiz, objectives)
     for objective in range(1, len(objectives) + 1):
         if not any(
             objective in q.objectives and q.asks in UNDERSTANDING for q in quiz.questions

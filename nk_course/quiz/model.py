@@ -136,16 +136,22 @@ def _question(raw: Any, number: int, path: Path, seen: set[str], required: bool)
     )
 
 
+def unknown_objectives(quiz: Quiz, objectives: Sequence[str]) -> list[str]:
+    """One message for each objective number a question names that the chapter's list lacks."""
+    return [
+        f"{_where(quiz.path, number, question.id)}: objective {objective} is not one of "
+        f"chapter {quiz.chapter}'s {len(objectives)} learning objectives"
+        for number, question in enumerate(quiz.questions, start=1)
+        for objective in question.objectives
+        if objective > len(objectives)
+    ]
+
+
 def check_objectives(quiz: Quiz, objectives: Sequence[str]) -> None:
     """Fail on the first question naming an objective number the chapter's list lacks."""
-    for number, question in enumerate(quiz.questions, start=1):
-        for objective in question.objectives:
-            if objective > len(objectives):
-                raise QuizError(
-                    f"{_where(quiz.path, number, question.id)}: "
-                    f"objective {objective} is not one of chapter {quiz.chapter}'s "
-                    f"{len(objectives)} learning objectives"
-                )
+    problems = unknown_objectives(quiz, objectives)
+    if problems:
+        raise QuizError(problems[0])
 
 
 def quiz_path(name: str) -> Path:
