@@ -37,8 +37,10 @@ def test_example_notes_render_grouped_with_sources_and_escaped():
     assert "<strong>Primary-source questions</strong>" in primary
     assert "What reasons does the decision itself give?" in primary
     assert "It attributes each reading" in discussion
-    assert "Sources: Saparov (2012); Insight Karabakh (2020)." in discussion
-    assert "“Perspectives”" in discussion
+    assert (
+        "Sections: “Why was Karabakh placed inside Soviet Azerbaijan in 1921?”; “Perspectives”; "
+        "sources: Saparov (2012); Insight Karabakh (2020)</p>" in discussion
+    )
     assert "&lt;autonomy&gt;" in discussion and "<autonomy>" not in html
 
 

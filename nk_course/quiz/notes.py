@@ -163,7 +163,7 @@ def notes_html(notes: ChapterNotes | None) -> str:
             points = "".join(f"<li>{escape(p)}</li>" for p in note.points)
             items.append(
                 f'<li><p class="nk-note-question">{escape(note.question)}</p>'
-                f'<p class="nk-note-draws">Sections: {sections}. Sources: {sources}.</p>'
+                f'<p class="nk-note-draws">Sections: {sections}; sources: {sources}</p>'
                 f"<ul>{points}</ul></li>"
             )
         if items:
