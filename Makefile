@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: book serve test bench quizzes pdf clean
+.PHONY: book serve test bench quizzes quiz-report pdf clean
 
 book:
 	bash scripts/setup.sh runtime
@@ -24,6 +24,10 @@ pdf: book
 quizzes:
 	bash scripts/setup.sh runtime
 	$(PY) -m nk_course.quiz.export _build/quizzes
+
+quiz-report:
+	bash scripts/setup.sh runtime
+	$(PY) -m nk_course.quiz.lint
 
 bench:
 	bash scripts/setup.sh test

@@ -52,3 +52,19 @@ def browser():
         chromium = pw.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """After the quiz lint has run, print every chapter's quiz figures (as `make quiz-report`
+    does), so an author sees them in every test run, passing or not."""
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    if not any("test_quiz_lint.py" in r.nodeid for r in reports):
+        return
+    from nk_course.quiz.lint import real_quizzes, report
+    from nk_course.quiz.model import QuizError
+
+    terminalreporter.section("quiz figures (make quiz-report)")
+    try:
+        terminalreporter.write_line(report(real_quizzes()))
+    except QuizError as exc:
+        terminalreporter.write_line(f"no figures: {exc}")

@@ -44,6 +44,7 @@ def test_instructor_guide_covers_every_chapter(site):
     from pathlib import Path
 
     from nk_course.quiz import load_quiz
+    from nk_course.quiz.order import in_shown_order, right_letters
 
     root = Path(__file__).resolve().parents[1]
     nb = json.loads((root / "back" / "instructor-guide.ipynb").read_text(encoding="utf-8"))
@@ -57,6 +58,8 @@ def test_instructor_guide_covers_every_chapter(site):
             "### Discussion prompts",
             "### Assignment",
             "### Marking rubric",
+            "### Quiz answer key",
+            "### Answer notes",
         ):
             assert heading in body, (number, heading)
         plan = body.split("### Lesson plan (50 minutes)")[1].split("###")[0]
@@ -70,3 +73,8 @@ def test_instructor_guide_covers_every_chapter(site):
     for number in numbers:
         quiz = load_quiz(f"ch{number:02d}")
         assert html.count(f'id="key-{quiz.name}-') == len(quiz.questions)
+        # The key names each right option by the letter students see in the shuffled quiz.
+        for question in in_shown_order(quiz).questions:
+            item = html.split(f'id="key-{quiz.name}-{question.id}"')[1].split('id="key-')[0]
+            assert f"Answer: {right_letters(question)}</span>" in item, question.id
+        assert f"Answer notes, chapter {number}" in html

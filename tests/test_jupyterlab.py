@@ -22,6 +22,7 @@ import pytest
 
 from chapters import CHAPTERS
 from nk_course.quiz import load_quiz
+from nk_course.quiz.order import shown_orders
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,13 +113,16 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     )
     assert charts >= 3
     # The live quiz: ipywidgets radio buttons, a button and an HTML feedback area.
-    quiz = load_quiz(notebook.name[:4])
+    quiz = load_quiz(notebook.name[:4], check=False)
     question = quiz.questions[0]
-    wrong = next(i for i in range(len(question.options)) if i not in question.correct_indices)
-    right = min(question.correct_indices)
+    order = shown_orders(quiz)[0]  # the live quiz shows options in the book's shuffled order
+    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
+    right = min(order.index(i) for i in question.correct_indices)
     box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
     box.wait_for(timeout=120000)
     box.scroll_into_view_if_needed()
+    shown = box.locator(".widget-radio-box label").nth(right).text_content().strip()
+    assert shown == f"{'ABCDE'[right]}. {question.options[order[right]].text}", shown
     box.locator(".widget-radio-box label").nth(wrong).click()
     box.locator("button", has_text="Check answer").click()
     feedback = box.locator(".widget-html").last
@@ -132,7 +136,7 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
         arg=feedback.element_handle(),
         timeout=10000,
     )
-    assert question.options[right].explanation[:40] in feedback.inner_text()
+    assert question.options[order[right]].explanation[:40] in feedback.inner_text()
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert errors == [], errors
     context.close()

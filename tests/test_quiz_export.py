@@ -28,6 +28,8 @@ def test_moodle_xml_matches_the_definitions(written):
         assert node.findtext("name/text") == f"{quiz.name}-{question.id}"
         assert node.findtext("questiontext/text") == question.prompt
         assert node.findtext("single") == ("true" if question.type == "single" else "false")
+        # The platform shuffles the options itself; the export keeps authoring order.
+        assert node.findtext("shuffleanswers") == "true"
         answers = node.findall("answer")
         assert [a.findtext("text") for a in answers] == [o.text for o in question.options]
         assert [a.findtext("feedback/text") for a in answers] == [
@@ -74,7 +76,8 @@ def test_gift_matches_the_definitions(written):
 def test_special_characters_survive_both_formats(tmp_path):
     path = tmp_path / "odd.yml"
     path.write_text(
-        "chapter: 9\ntitle: T\nquestions:\n  - id: odd\n    type: multiple\n"
+        "chapter: 1\ntitle: T\nquestions:\n  - id: odd\n    type: multiple\n"
+        "    objectives: [1]\n    asks: recall\n"
         '    prompt: "Braces {x}, equals =, tilde ~, hash #, colon : and <b>tags</b>?"\n'
         "    options:\n"
         '      - {text: "a = b", correct: true, explanation: "#1 {ok}"}\n'

@@ -182,43 +182,54 @@ def test_chapter_one_has_at_least_three_charts(visit):
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
 def test_quiz_works_with_the_keyboard_alone(visit, notebook):
     from nk_course.quiz import load_quiz
+    from nk_course.quiz.order import shown_orders
 
-    quiz = load_quiz(notebook.name[:4])
+    quiz = load_quiz(notebook.name[:4], check=False)
     question = quiz.questions[0]
-    right = min(question.correct_indices)
-    wrong = next(i for i in range(len(question.options)) if i not in question.correct_indices)
+    order = shown_orders(quiz)[0]  # authoring index of the option at each shown position
+    # Positions as shown: the test must find the right answers where the reader sees them.
+    right = sorted(order.index(i) for i in question.correct_indices)
+    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
     v = visit(f"chapters/{notebook.stem}.html")
     page = v.page
     form = page.locator(f"#nkq-{quiz.name}-{question.id}")
     feedback = form.locator(".nk-quiz-feedback")
+    labels = form.locator("label")
+    assert labels.count() == len(order)
+    for k, i in enumerate(order):  # lettered, in the shuffled order
+        assert labels.nth(k).inner_text() == f"{'ABCDE'[k]}. {question.options[i].text}"
 
-    def select_with_keys(index: int) -> None:
-        # Focus the first option (as Tab would), then move with arrow keys / space.
-        form.locator("input").first.focus()
-        if question.type == "single":
-            for _ in range(index):
-                page.keyboard.press("ArrowDown")
-            if index == 0:
+    def select_with_keys(indices: list[int]) -> None:
+        # Focus the first option (as Tab would), then move with arrow keys / Tab and Space.
+        for index in indices:
+            form.locator("input").first.focus()
+            if question.type == "single":
+                for _ in range(index):
+                    page.keyboard.press("ArrowDown")
+                if index == 0:
+                    page.keyboard.press("Space")
+            else:
+                for _ in range(index):
+                    page.keyboard.press("Tab")
                 page.keyboard.press("Space")
-        else:
-            for _ in range(index):
-                page.keyboard.press("Tab")
-            page.keyboard.press("Space")
-        assert form.locator("input").nth(index).is_checked()
+        checked = [form.locator("input").nth(k).is_checked() for k in range(len(order))]
+        assert [k for k, on in enumerate(checked) if on] == sorted(indices)
         # Tab from the options to the check button and press Enter.
         while not page.evaluate("document.activeElement.classList.contains('nk-quiz-check')"):
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
 
-    select_with_keys(wrong)
+    select_with_keys([wrong])
     assert feedback.locator(".nk-quiz-verdict").inner_text() == "Incorrect"
-    assert question.options[wrong].explanation in feedback.inner_text()
-    if question.type == "multiple":
+    assert question.options[order[wrong]].explanation in feedback.inner_text()
+    if question.type == "multiple":  # untick the wrong option again
         form.locator("input").nth(wrong).focus()
         page.keyboard.press("Space")
     select_with_keys(right)
     assert feedback.locator(".nk-quiz-verdict").inner_text() == "Correct"
-    assert question.options[right].explanation in feedback.inner_text()
+    for k in right:
+        assert question.options[order[k]].correct
+        assert question.options[order[k]].explanation in feedback.inner_text()
     assert feedback.get_attribute("role") == "status"
 
 
@@ -227,7 +238,8 @@ def test_hostile_quiz_text_is_shown_not_run(browser, server, tmp_path):
 
     path = tmp_path / "hostile.yml"
     path.write_text(
-        "chapter: 9\ntitle: T\nquestions:\n  - id: h\n    type: single\n"
+        "chapter: 1\ntitle: T\nquestions:\n  - id: h\n    type: single\n"
+        "    objectives: [1]\n    asks: evidence\n"
         "    prompt: \"<script>window.pwned=1</script><img src=x onerror='window.pwned=2'>\"\n"
         "    options:\n"
         '      - {text: "<b>bold?</b>", correct: true, explanation: "<script>window.pwned=3</script>"}\n'
@@ -242,7 +254,7 @@ def test_hostile_quiz_text_is_shown_not_run(browser, server, tmp_path):
         quiz_html(load_quiz(path)),
     )
     page.add_script_tag(path=str(ROOT / "assets" / "static" / "nk-quiz.js"))
-    page.locator("#nkq-hostile-h input").first.check()
+    page.locator("#nkq-hostile-h input[data-correct='true']").check()
     page.locator("#nkq-hostile-h button").click()
     assert page.evaluate("window.pwned") is None
     assert "<script>window.pwned=1</script>" in page.locator("#nkq-hostile-h legend").inner_text()

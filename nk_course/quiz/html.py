@@ -3,7 +3,8 @@
 Every text from the definition is HTML-escaped, so a question that mentions <script> shows the
 word and runs nothing. Inputs are real radio buttons and checkboxes inside a <fieldset>, so a
 keyboard and a screen reader work with no extra code; feedback is written into a role="status"
-region that screen readers announce.
+region that screen readers announce. Options are shown in the stable, balanced order of
+nk_course.quiz.order, each with its letter, so a printed quiz and the answer key agree.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from html import escape
 
 from nk_course.quiz.feedback import CORRECT, EMPTY, INCORRECT
 from nk_course.quiz.model import Question, Quiz
+from nk_course.quiz.order import in_shown_order, letter, right_letters
 
 
 def _question_html(quiz: Quiz, number: int, question: Question) -> str:
@@ -24,7 +26,8 @@ def _question_html(quiz: Quiz, number: int, question: Question) -> str:
     options = "".join(
         f'<div class="nk-quiz-option"><input type="{kind}" name="{base}" id="{base}-{i}" '
         f'value="{i}"{marks[i]}>'
-        f'<label for="{base}-{i}">{escape(opt.text)}</label></div>'
+        f'<label for="{base}-{i}"><span class="nk-quiz-letter">{letter(i)}.</span> '
+        f"{escape(opt.text)}</label></div>"
         for i, opt in enumerate(question.options)
     )
     explanations = "".join(
@@ -42,7 +45,8 @@ def _question_html(quiz: Quiz, number: int, question: Question) -> str:
 
 
 def quiz_html(quiz: Quiz) -> str:
-    """The whole quiz as one HTML fragment for the static book."""
+    """The whole quiz as one HTML fragment for the static book, options in shown order."""
+    quiz = in_shown_order(quiz)
     questions = "".join(_question_html(quiz, i + 1, q) for i, q in enumerate(quiz.questions))
     return (
         f'<section class="nk-quiz" aria-label="{escape(quiz.title)}" '
@@ -52,17 +56,25 @@ def quiz_html(quiz: Quiz) -> str:
 
 
 def answer_key_html(quiz: Quiz) -> str:
-    """The instructor's answer key: every question, its right option(s) and their explanations."""
+    """The instructor's answer key: every question, its right option(s) by the letter students
+    see, their explanations, and the objectives the question assesses."""
+    quiz = in_shown_order(quiz)
     items = []
     for question in quiz.questions:
         right = "".join(
-            f"<li><strong>{escape(opt.text)}</strong> — {escape(opt.explanation)}</li>"
-            for opt in question.options
+            f"<li><strong>{letter(i)}.</strong> {escape(opt.text)} — {escape(opt.explanation)}</li>"
+            for i, opt in enumerate(question.options)
             if opt.correct
         )
         kind = "one answer" if question.type == "single" else "all that apply"
+        aims = ", ".join(str(n) for n in question.objectives)
+        plural = "s" if len(question.objectives) > 1 else ""
+        about = f"; objective{plural} {aims}" if aims else ""
+        about += f"; asks for {question.asks}" if question.asks else ""
         items.append(
             f'<li id="key-{quiz.name}-{question.id}">{escape(question.prompt)} '
-            f'<span class="nk-quiz-hint">({kind})</span><ul>{right}</ul></li>'
+            f'<span class="nk-quiz-hint">({kind}{about})</span> '
+            f'<span class="nk-key-answer">Answer: {right_letters(question)}</span>'
+            f"<ul>{right}</ul></li>"
         )
     return f'<ol class="nk-answer-key">{"".join(items)}</ol>'

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from nk_course.chapter_outline import chapter_objectives
 from nk_course.paths import course_root
 
 QUESTION_TYPES = ("single", "multiple")
@@ -79,9 +81,13 @@ def _option(raw: Any, where: str) -> Option:
     )
 
 
-def _question(raw: Any, number: int, path: Path, seen: set[str]) -> Question:
+def _where(path: Path, number: int, qid: Any) -> str:
+    return f"{path.name}: question {number}" + (f" ('{qid}')" if isinstance(qid, str) else "")
+
+
+def _question(raw: Any, number: int, path: Path, seen: set[str], required: bool) -> Question:
     qid = raw.get("id") if isinstance(raw, dict) else None
-    where = f"{path.name}: question {number}" + (f" ('{qid}')" if qid else "")
+    where = _where(path, number, qid)
     if not isinstance(raw, dict):
         raise QuizError(f"{where}: must be a mapping")
     if not isinstance(qid, str) or not _ID.fullmatch(qid):
@@ -110,13 +116,19 @@ def _question(raw: Any, number: int, path: Path, seen: set[str]) -> Question:
     unknown = set(raw) - {"id", "type", "objectives", "asks", "prompt", "options"}
     if unknown:
         raise QuizError(f"{where}: unknown keys {sorted(unknown)}")
+    if required:
+        for key in ("objectives", "asks"):
+            if key not in raw:
+                raise QuizError(f"{where}: '{key}' is missing")
     objectives = raw.get("objectives", [])
     if not isinstance(objectives, list) or not all(
         isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in objectives
     ):
         raise QuizError(f"{where}: 'objectives' must be a list of objective numbers (1, 2, ...)")
+    if required and not objectives:
+        raise QuizError(f"{where}: 'objectives' must name at least one objective")
     asks = raw.get("asks", "")
-    if asks and asks not in QUESTION_AIMS:
+    if (asks or required) and asks not in QUESTION_AIMS:
         raise QuizError(f"{where}: 'asks' must be one of {QUESTION_AIMS}, not {asks!r}")
     return Question(
         id=qid, type=kind, prompt=prompt, options=options,
@@ -124,13 +136,41 @@ def _question(raw: Any, number: int, path: Path, seen: set[str]) -> Question:
     )
 
 
+def unknown_objectives(quiz: Quiz, objectives: Sequence[str]) -> list[str]:
+    """One message for each objective number a question names that the chapter's list lacks."""
+    return [
+        f"{_where(quiz.path, number, question.id)}: objective {objective} is not one of "
+        f"chapter {quiz.chapter}'s {len(objectives)} learning objectives"
+        for number, question in enumerate(quiz.questions, start=1)
+        for objective in question.objectives
+        if objective > len(objectives)
+    ]
+
+
+def check_objectives(quiz: Quiz, objectives: Sequence[str]) -> None:
+    """Fail on the first question naming an objective number the chapter's list lacks."""
+    problems = unknown_objectives(quiz, objectives)
+    if problems:
+        raise QuizError(problems[0])
+
+
 def quiz_path(name: str) -> Path:
     """Where the definition of quiz `name` lives: quizzes/<name>.yml."""
     return course_root() / "quizzes" / f"{name}.yml"
 
 
-def load_quiz(name_or_path: str | Path) -> Quiz:
-    """Read and check a quiz definition, by name ("ch01") or by path to a .yml file."""
+def load_quiz(
+    name_or_path: str | Path,
+    objectives: Sequence[str] | None = None,
+    *,
+    check: bool = True,
+) -> Quiz:
+    """Read and check a quiz definition, by name ("ch01") or by path to a .yml file.
+
+    Every question must name the objectives it assesses and what it asks; the numbers are
+    checked against `objectives`, by default the "Learning objectives" list of the chapter's
+    notebook. `check=False` reads a draft without either (the quiz lint reports what is missing).
+    """
     path = Path(name_or_path)
     if path.suffix not in (".yml", ".yaml"):
         path = quiz_path(str(name_or_path))
@@ -151,11 +191,21 @@ def load_quiz(name_or_path: str | Path) -> Quiz:
     if not isinstance(questions_raw, list) or not questions_raw:
         raise QuizError(f"{path.name}: 'questions' must be a non-empty list")
     seen: set[str] = set()
-    questions = tuple(_question(q, i + 1, path, seen) for i, q in enumerate(questions_raw))
-    return Quiz(
+    questions = tuple(
+        _question(q, i + 1, path, seen, check) for i, q in enumerate(questions_raw)
+    )
+    quiz = Quiz(
         name=path.stem,
         chapter=raw["chapter"],
         title=_text(raw.get("title"), path.name, "'title'"),
         questions=questions,
         path=path,
     )
+    if check:
+        if objectives is None:
+            try:
+                objectives = chapter_objectives(quiz.chapter)
+            except FileNotFoundError as exc:
+                raise QuizError(f"{path.name}: cannot check objectives: {exc}") from None
+        check_objectives(quiz, objectives)
+    return quiz

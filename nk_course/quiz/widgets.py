@@ -1,7 +1,8 @@
 """The live form of a quiz for JupyterLab, Binder and Colab: one ipywidgets box per question.
 
 Texts are shown through widgets that render plain text (Label, RadioButtons, Checkbox) or
-through escaped HTML, so nothing in a definition can run as markup.
+through escaped HTML, so nothing in a definition can run as markup. Options are in the same
+lettered, balanced order as the book's (nk_course.quiz.order).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import ipywidgets as widgets
 
 from nk_course.quiz.feedback import EMPTY, explanations, verdict
 from nk_course.quiz.model import Question, Quiz
+from nk_course.quiz.order import in_shown_order, letter
 
 
 class QuestionWidget:
@@ -19,7 +21,7 @@ class QuestionWidget:
 
     def __init__(self, number: int, question: Question) -> None:
         self.question = question
-        labels = [opt.text for opt in question.options]
+        labels = [f"{letter(i)}. {opt.text}" for i, opt in enumerate(question.options)]
         if question.type == "single":
             self.choices: list[widgets.Checkbox] = []
             self.radio = widgets.RadioButtons(
@@ -68,9 +70,10 @@ class QuestionWidget:
 
 
 class QuizWidget:
-    """All questions of a quiz as live widgets."""
+    """All questions of a quiz as live widgets, options in shown order."""
 
     def __init__(self, quiz: Quiz) -> None:
+        quiz = in_shown_order(quiz)
         self.quiz = quiz
         self.questions = [QuestionWidget(i + 1, q) for i, q in enumerate(quiz.questions)]
         title = widgets.HTML(value=f"<h3>{escape(quiz.title)}</h3>")
