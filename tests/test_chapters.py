@@ -72,9 +72,36 @@ def test_required_sections(chapter):
     assert chapter.text.count("{term}`") >= 5, "key terms must link to the glossary"
 
 
-def test_first_mention_of_a_place_gives_its_other_name(chapter):
-    """STYLE.md: both names at a place's first mention in each chapter."""
-    prose = strip_markup(chapter.text)
+#: A MyST admonition (content note, tip...): its body is prose a reader sees first.
+ADMONITION = re.compile(r"^```\{admonition\}[^\n]*\n(?::[^\n]*\n)*(.*?)^```", re.DOTALL | re.MULTILINE)
+#: Chapters whose place names were not yet revised for issue 17 on this branch: the stricter check
+#: (content notes read as prose; Barda, Sumgait, Fuzuli, Ganja, Shahumyan, Kapan and Zangezur given
+#: their second name in data/places.csv) is expected to fail there until their own revision lands.
+#: Strict: remove a chapter from this set as soon as it passes.
+PLACE_NAMES_PENDING = {
+    "ch04-war-2020",
+    "ch05-settlement",
+    "ch07-september-2023",
+    "ch08-aftermath",
+}
+
+
+def reader_prose(text: str) -> str:
+    """The prose a reader meets, in order: admonition bodies kept, code and markup removed."""
+    return strip_markup(ADMONITION.sub(lambda m: m.group(1), text))
+
+
+def test_reader_prose_keeps_content_notes():
+    text = "Intro.\n\n```{admonition} Content note\n:class: warning\nZangezur is named here.\n```\n"
+    assert "Zangezur is named here." in reader_prose(text)
+    assert "Zangezur" not in strip_markup(text)
+
+
+def test_first_mention_of_a_place_gives_its_other_name(chapter, request):
+    """STYLE.md: both names at a place's first mention in each chapter, content notes included."""
+    if chapter.path.stem in PLACE_NAMES_PENDING:
+        request.applymarker(pytest.mark.xfail(reason="place names pending issue 17 revision", strict=True))
+    prose = reader_prose(chapter.text)
     places = load_table("places").dropna(subset=["other_name_en"])
     problems = []
     for _, place in places.iterrows():
