@@ -326,11 +326,21 @@ def approximations(district_fc: dict) -> dict:
     # Rounding leaves hairline slivers between neighbours; a 50 m buffer closes them.
     oblast = unary_union([geom(i).buffer(0.0005) for i in wholly]).buffer(-0.0005)
     oblast = max(getattr(oblast, "geoms", [oblast]), key=lambda g: g.area)
-    names = ", ".join(sorted(wholly))
+
+    def names(ids: list[str]) -> str:
+        found = sorted(
+            {
+                f["properties"]["name"]
+                for f in district_fc["features"]
+                if f["properties"]["id"] in ids
+            }
+        )
+        return ", ".join(found[:-1]) + " and " + found[-1]
+
     oblast_how = (
         "Approximate: the present-day districts that Natural Earth notes as lying wholly in "
-        f"Nagorno-Karabakh ({names}), joined. The oblast's northern part, now inside the "
-        f"{' and '.join(sorted(partly))} districts, is not included, because no open map of "
+        f"Nagorno-Karabakh ({names(wholly)}), joined. The oblast's northern part, now inside "
+        f"the {names(partly)} districts, is not included, because no open map of "
         "the Soviet boundary was found."
     )
     # The corridor: a band CORRIDOR_KM wide around straight lines between places on the road.
@@ -357,11 +367,12 @@ def approximations(district_fc: dict) -> dict:
     remaining = oblast.difference(shusha)
     remaining = max(getattr(remaining, "geoms", [remaining]), key=lambda g: g.area)
     remaining_how = (
-        "Approximate: the approximate former oblast without the Shusha district, which "
-        "Azerbaijan took in November 2020. It still includes the Hadrut area in the south of the "
-        "Khojavend district, which Azerbaijan also took, and leaves out the northern part of the "
-        "oblast that stayed Armenian-held: the true line of 10 November 2020 is not in any open "
-        "dataset."
+        "Approximate: the approximate former oblast without Natural Earth's Shusha district, "
+        "where Azerbaijan took the town of Shusha (Shushi) in November 2020; whether every "
+        "village of that district changed hands is not in the data. It still includes the "
+        "Hadrut area in the south of the Khojavend district, which Azerbaijan also took, and "
+        "leaves out the northern part of the oblast that stayed Armenian-held: the line of "
+        "10 November 2020 is not in any open dataset."
     )
     features = [
         _feature(

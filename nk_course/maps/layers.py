@@ -15,12 +15,16 @@ from nk_course.maps import geometry
 from nk_course.maps.outlines import both_names
 from nk_course.style import PALETTE
 
-#: Where to write each country's name, and the name written.
+#: Where to write each country's name, in order of preference: the first point inside a
+#: map's frame is used (each point checked to lie in the country on Natural Earth's borders).
 COUNTRY_LABELS = (
     ("Armenia", 44.95, 40.45),
+    ("Armenia", 46.0, 39.55),
     ("Azerbaijan", 47.55, 40.7),
+    ("Azerbaijan", 47.45, 40.25),
     ("Georgia", 45.2, 41.2),
     ("Iran", 46.2, 38.75),
+    ("Iran", 47.3, 39.02),
     ("Turkey", 43.9, 39.8),
     ("Nakhchivan<br>(Azerbaijan)", 45.25, 39.3),
 )
@@ -154,16 +158,16 @@ def add_country_names(
     fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]
 ) -> None:
     """Each country's name, in capitals, where it falls inside the frame."""
-    shown = [
-        (name, x, y)
-        for name, x, y in COUNTRY_LABELS
-        if lon_range[0] < x < lon_range[1] and lat_range[0] < y < lat_range[1]
-    ]
+    shown: dict[str, tuple[float, float]] = {}
+    for name, x, y in COUNTRY_LABELS:
+        inside = lon_range[0] < x < lon_range[1] and lat_range[0] < y < lat_range[1]
+        if inside and name not in shown:
+            shown[name] = (x, y)
     fig.add_scatter(
-        x=[x for _, x, _ in shown],
-        y=[y for _, _, y in shown],
+        x=[x for x, _ in shown.values()],
+        y=[y for _, y in shown.values()],
         mode="text",
-        text=[n.upper() if "<br>" not in n else n for n, _, _ in shown],
+        text=[n.upper() if "<br>" not in n else n for n in shown],
         textfont=dict(size=12, color="rgba(110,110,110,1)"),
         hoverinfo="skip",
         showlegend=False,
@@ -203,12 +207,13 @@ def add_places(
     )
 
 
-def map_layout(fig: go.Figure, title: str, note: str) -> None:
-    """Title, legend below the map and a note in the corner saying what is approximate."""
+def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -> None:
+    """Title and legend above the map; below it a note saying what is approximate, then the
+    slider if there is one. Nothing is drawn over the map itself."""
     fig.update_layout(
-        title=dict(text=title, y=0.98, x=0.02, xanchor="left", font=dict(size=15)),
-        legend=dict(orientation="h", y=-0.08, yanchor="top", x=0, font=dict(size=12)),
-        margin=dict(l=10, r=10, t=50, b=10),
+        title=dict(text=title, y=0.99, yanchor="top", x=0.02, xanchor="left", font=dict(size=15)),
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=12)),
+        margin=dict(l=10, r=10, t=100, b=150 if slider else 70),
         xaxis=dict(showticklabels=False, title=None),
         yaxis=dict(showticklabels=False, title=None),
         annotations=[
@@ -217,13 +222,26 @@ def map_layout(fig: go.Figure, title: str, note: str) -> None:
                 xref="paper",
                 yref="paper",
                 x=0,
-                y=0,
+                y=-0.01,
                 xanchor="left",
-                yanchor="bottom",
+                yanchor="top",
                 showarrow=False,
                 align="left",
-                font=dict(size=10),
-                bgcolor="rgba(128,128,128,0.12)",
+                font=dict(size=11),
             )
         ],
     )
+    if slider:
+        fig.update_layout(
+            sliders=[
+                dict(
+                    y=-0.12,
+                    yanchor="top",
+                    x=0,
+                    len=1,
+                    pad=dict(t=10, b=0),
+                    currentvalue=dict(font=dict(size=12)),
+                    font=dict(size=10),
+                )
+            ]
+        )

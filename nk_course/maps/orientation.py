@@ -90,7 +90,7 @@ def orientation_map(places: pd.DataFrame) -> tuple[go.Figure, str]:
     map_layout(
         fig,
         "Nagorno-Karabakh and the seven districts",
-        "Approximate shapes are dashed.<br>Borders: Natural Earth.",
+        "Dashed outlines are approximate (see caption). Borders: Natural Earth.",
     )
     alt = (
         "Map of the South Caucasus with Armenia, Azerbaijan (with its Nakhchivan exclave), "
