@@ -106,3 +106,13 @@ def test_approximate_shapes_say_how_they_were_made(places):
 def test_an_unknown_unit_is_named():
     with pytest.raises(KeyError, match="no polygon with id 'atlantis'"):
         geometry.feature("atlantis")
+
+
+def test_country_names_are_written_inside_their_countries():
+    from nk_course.maps.layers import COUNTRY_LABELS
+    from nk_course.maps.outlines import load_region
+
+    countries = {f["properties"]["name"]: f for f in load_region()["features"]}
+    for name, lon, lat in COUNTRY_LABELS:
+        country = "Azerbaijan" if name.startswith("Nakhchivan") else name
+        assert geometry.contains(countries[country], lon, lat), name

@@ -33,8 +33,12 @@ PAGES = book_pages()
 
 
 def expected_charts(page: str) -> int:
-    """How many charts the page's notebook makes: one per show_figure call."""
+    """How many charts the page's notebook makes: one per show_figure call (a Markdown page
+    shows one per chart it pastes from a notebook with the glue directive)."""
     notebook = ROOT / page.replace(".html", ".ipynb")
+    markdown = ROOT / page.replace(".html", ".md")
+    if markdown.exists():
+        return markdown.read_text(encoding="utf-8").count("```{glue} ")
     if not notebook.exists():
         return 0
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]

@@ -20,12 +20,14 @@ from nk_course.style import PALETTE
 COUNTRY_LABELS = (
     ("Armenia", 44.95, 40.45),
     ("Armenia", 46.0, 39.55),
+    ("Armenia", 46.2, 39.42),
     ("Azerbaijan", 47.55, 40.7),
     ("Azerbaijan", 47.45, 40.25),
-    ("Georgia", 45.2, 41.2),
+    ("Georgia", 44.8, 41.33),
     ("Iran", 46.2, 38.75),
     ("Iran", 47.3, 39.02),
     ("Turkey", 43.9, 39.8),
+    ("Turkey", 44.3, 39.65),
     ("Nakhchivan<br>(Azerbaijan)", 45.25, 39.3),
 )
 
@@ -160,7 +162,8 @@ def add_country_names(
     """Each country's name, in capitals, where it falls inside the frame."""
     shown: dict[str, tuple[float, float]] = {}
     for name, x, y in COUNTRY_LABELS:
-        inside = lon_range[0] < x < lon_range[1] and lat_range[0] < y < lat_range[1]
+        # A margin keeps the whole word inside the frame.
+        inside = lon_range[0] + 0.2 < x < lon_range[1] - 0.2 and lat_range[0] < y < lat_range[1]
         if inside and name not in shown:
             shown[name] = (x, y)
     fig.add_scatter(

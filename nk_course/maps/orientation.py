@@ -23,7 +23,7 @@ from nk_course.style import PALETTE
 
 #: The seven districts around the former oblast, north to south then east.
 SEVEN = ["kalbajar", "lachin", "qubadli", "zangilan", "jabrayil", "fuzuli", "aghdam"]
-LON, LAT = (44.4, 47.9), (38.7, 41.3)
+LON, LAT = (44.05, 47.9), (38.7, 41.45)
 #: A light shade for the seven districts: they are named, not held by anyone on this map.
 SEVEN_SHADE = Shade("#888888", ".", 0.12, "solid")
 OBLAST_SHADE = Shade(PALETTE[4], "", 0.35, "dash")
@@ -31,7 +31,7 @@ OBLAST_SHADE = Shade(PALETTE[4], "", 0.35, "dash")
 LABEL_AT = {
     "qubadli": (46.5, 39.33),
     "jabrayil": (47.0, 39.28),
-    "lachin": (46.05, 39.62),
+    "lachin": (46.0, 39.8),
     "fuzuli": (47.45, 39.45),
     "aghdam": (47.15, 40.12),
 }
@@ -73,7 +73,7 @@ def orientation_map(places: pd.DataFrame) -> tuple[go.Figure, str]:
         size=12,
         name="Oblast label",
     )
-    towns = ["stepanakert", "shusha", "lachin", "yerevan", "goris"]
+    towns = ["stepanakert", "shusha", "lachin", "yerevan"]
     add_places(
         fig,
         places,
@@ -83,14 +83,13 @@ def orientation_map(places: pd.DataFrame) -> tuple[go.Figure, str]:
             "stepanakert": "middle left",
             "shusha": "bottom right",
             "lachin": "bottom left",
-            "goris": "middle left",
             "yerevan": "top right",
         },
     )
     map_layout(
         fig,
         "Nagorno-Karabakh and the seven districts",
-        "Dashed outlines are approximate (see caption). Borders: Natural Earth.",
+        "Dashed outlines are approximate (see caption).<br>Borders: Natural Earth.",
     )
     alt = (
         "Map of the South Caucasus with Armenia, Azerbaijan (with its Nakhchivan exclave), "
@@ -99,7 +98,7 @@ def orientation_map(places: pd.DataFrame) -> tuple[go.Figure, str]:
         "borders, with Stepanakert (Khankendi) and Shusha (Shushi) in it. Around it lie the "
         "seven districts: " + "; ".join(labels[f] for f in SEVEN) + ". Between the oblast and "
         "Armenia, a striped band marks the approximate Lachin corridor through Lachin "
-        "(Berdzor) to Goris in Armenia. Iran lies to the south, across the Araks river. "
+        "(Berdzor) to the Armenian border. Iran lies to the south, across the Araks river. "
         + oblast["properties"]["how"]
         + " "
         + corridor["properties"]["how"]
