@@ -210,6 +210,38 @@ def add_places(
     )
 
 
+def add_callouts(fig: go.Figure, places: pd.DataFrame, offsets: dict[str, tuple[int, int]]) -> None:
+    """Places as dark squares whose names (both, on two lines) sit at a fixed offset in
+    pixels, joined by a leader line: on a phone the names stay clear of a crowded area."""
+    from nk_course.maps.outlines import hover_card
+
+    rows = places.set_index("id").loc[list(offsets)].reset_index()
+    fig.add_scatter(
+        x=rows["lon"].round(3),
+        y=rows["lat"].round(3),
+        mode="markers",
+        name="Towns",
+        marker=dict(symbol="square", size=8, color="#555555", line=dict(width=1, color="white")),
+        hovertext=rows.apply(hover_card, axis=1),
+        hoverinfo="text",
+        showlegend=False,
+    )
+    for _, r in rows.iterrows():
+        ax, ay = offsets[r["id"]]
+        fig.add_annotation(
+            x=round(r["lon"], 3),
+            y=round(r["lat"], 3),
+            ax=ax,
+            ay=ay,
+            text=both_names(r).replace(" (", "<br>("),
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor="rgba(110,110,110,0.9)",
+            font=dict(size=11),
+        )
+
+
 def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -> None:
     """Title and legend above the map; below it a note saying what is approximate, then the
     slider if there is one. Nothing is drawn over the map itself."""
@@ -219,20 +251,18 @@ def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -
         margin=dict(l=10, r=10, t=100, b=150 if slider else 70),
         xaxis=dict(showticklabels=False, title=None),
         yaxis=dict(showticklabels=False, title=None),
-        annotations=[
-            dict(
-                text=note,
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=-0.01,
-                xanchor="left",
-                yanchor="top",
-                showarrow=False,
-                align="left",
-                font=dict(size=11),
-            )
-        ],
+    )
+    fig.add_annotation(
+        text=note,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.01,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font=dict(size=11),
     )
     if slider:
         fig.update_layout(

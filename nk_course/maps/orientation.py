@@ -10,6 +10,7 @@ from nk_course.maps.layers import (
     CORRIDOR,
     Shade,
     add_area,
+    add_callouts,
     add_country_names,
     add_district_lines,
     add_labels,
@@ -67,25 +68,14 @@ def orientation_map(places: pd.DataFrame) -> tuple[go.Figure, str]:
     )
     add_labels(
         fig,
-        [(47.05, 39.8)],
+        [(47.0, 39.6)],
         ["<b>NK</b>"],
         ["Former Nagorno-Karabakh Autonomous Oblast (approximate)"],
         size=12,
         name="Oblast label",
     )
-    towns = ["stepanakert", "shusha", "lachin", "yerevan"]
-    add_places(
-        fig,
-        places,
-        towns,
-        label="stacked",
-        positions={
-            "stepanakert": "middle left",
-            "shusha": "bottom right",
-            "lachin": "bottom left",
-            "yerevan": "top right",
-        },
-    )
+    add_places(fig, places, ["yerevan"], label="one", positions={"yerevan": "top right"})
+    add_callouts(fig, places, {"stepanakert": (-40, -85), "shusha": (55, 75), "lachin": (-60, 45)})
     map_layout(
         fig,
         "Nagorno-Karabakh and the seven districts",
