@@ -26,7 +26,13 @@ HOLDERS = {
     "azerbaijan": "Azerbaijan",
 }
 #: Label positions that keep names apart at phone width (else the shape's centroid).
-LABEL_AT = {"qubadli": (46.5, 39.33), "jabrayil": (47.0, 39.28), "fuzuli": (47.4, 39.5)}
+LABEL_AT = {
+    "qubadli": (46.5, 39.33),
+    "jabrayil": (47.0, 39.28),
+    "fuzuli": (47.4, 39.5),
+    "lachin": (46.15, 39.62),
+    "nagorno-karabakh-ao": (47.0, 39.62),
+}
 
 
 def _hover(row, label: str) -> str:
@@ -79,8 +85,7 @@ def control_1994_map(control: pd.DataFrame, places: pd.DataFrame) -> tuple[go.Fi
         fig,
         places,
         ["stepanakert", "shusha"],
-        label="stacked",
-        positions={"stepanakert": "middle left", "shusha": "bottom left"},
+        label="none",  # the area is crowded at phone width: names on hover only
     )
     # Slider: step k shows every unit that had fallen by the k-th date (the oblast, with no
     # single date, from the start).
@@ -96,9 +101,10 @@ def control_1994_map(control: pd.DataFrame, places: pd.DataFrame) -> tuple[go.Fi
     map_layout(
         fig,
         "Who held what at the May 1994 ceasefire",
-        "Shaded by district: the data give no line inside a district.<br>"
-        "Armenian forces: Karabakh Armenian and Armenian forces.<br>"
-        "NK: former oblast, approximate outline (see caption).",
+        "Shaded by district: the data give no line<br>"
+        "inside a district. Armenian forces: Karabakh<br>"
+        "Armenian and Armenian forces. NK: former<br>"
+        "oblast, approximate outline (see caption).",
         slider=True,
     )
     fig.layout.sliders[0].update(

@@ -95,8 +95,8 @@ def exodus_2023_map(places: pd.DataFrame, arrivals: pd.DataFrame) -> tuple[go.Fi
     map_layout(
         fig,
         "The road out, September 2023",
-        f"{int(count['cumulative']):,} people registered in Armenia by {when}<br>"
-        "(Armenian government). Dashed area approximate.",
+        f"{int(count['cumulative']):,} people registered in Armenia<br>"
+        f"by {when} (Armenian government).<br>Dashed area approximate.",
     )
     fig.update_layout(height=560, margin=dict(t=110))
     alt = (

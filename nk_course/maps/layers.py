@@ -193,6 +193,8 @@ def add_places(
 
     rows = places.set_index("id").loc[ids].reset_index()
     text = [both_names(r) if label != "one" else r["name"] for _, r in rows.iterrows()]
+    if label == "none":
+        text = [""] * len(text)
     if label == "stacked":  # the other name on a second line, for narrow screens
         text = [t.replace(" (", "<br>(") for t in text]
     fig.add_scatter(
@@ -245,10 +247,11 @@ def add_callouts(fig: go.Figure, places: pd.DataFrame, offsets: dict[str, tuple[
 def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -> None:
     """Title and legend above the map; below it a note saying what is approximate, then the
     slider if there is one. Nothing is drawn over the map itself."""
+    note_px = 15 * (note.count("<br>") + 1) + 12  # 11-px text, one line per <br>
     fig.update_layout(
         title=dict(text=title, y=0.99, yanchor="top", x=0.02, xanchor="left", font=dict(size=15)),
         legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=12)),
-        margin=dict(l=10, r=10, t=100, b=150 if slider else 70),
+        margin=dict(l=10, r=10, t=100, b=note_px + (100 if slider else 10)),
         xaxis=dict(showticklabels=False, title=None),
         yaxis=dict(showticklabels=False, title=None),
     )
@@ -257,7 +260,8 @@ def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.01,
+        y=0,
+        yshift=-6,
         xanchor="left",
         yanchor="top",
         showarrow=False,
@@ -268,11 +272,11 @@ def map_layout(fig: go.Figure, title: str, note: str, *, slider: bool = False) -
         fig.update_layout(
             sliders=[
                 dict(
-                    y=-0.12,
+                    y=0,
                     yanchor="top",
                     x=0,
                     len=1,
-                    pad=dict(t=10, b=0),
+                    pad=dict(t=note_px, b=0),
                     currentvalue=dict(font=dict(size=12)),
                     font=dict(size=10),
                 )

@@ -37,7 +37,7 @@ STATUS = {
     "azerbaijan-handed-over": ("Handed over to Azerbaijan", HANDED_OVER),
     "divided": ("Partly taken, partly handed over", DIVIDED),
 }
-BEFORE = ("Held by Armenian forces since 1994 (some in part)", HELD)
+BEFORE = ("Armenian-held since 1994 (some in part)", HELD)
 ZONE = Shade(PALETTE[1], "/", 0.2, "dash")
 LABEL_AT = {"qubadli": (46.5, 39.33), "jabrayil": (47.0, 39.28), "fuzuli": (47.4, 39.5)}
 
@@ -165,8 +165,8 @@ def war_2020_map(
     legend_key(fig, BEFORE[0], BEFORE[1])
     for label, shade in STATUS.values():
         legend_key(fig, label, shade)
-    legend_key(fig, "Armenian-held with peacekeepers, approximate", ZONE)
-    legend_key(fig, "Lachin corridor, approximate", CORRIDOR)
+    legend_key(fig, "Armenian-held, peacekeepers (approx.)", ZONE)
+    legend_key(fig, "Lachin corridor (approx.)", CORRIDOR)
     fig.add_scatter(
         x=[None],
         y=[None],
@@ -200,9 +200,9 @@ def war_2020_map(
         fig.data[index].visible = bool(rule(dates[active]))
     map_layout(
         fig,
-        "The 2020 war and the settlement, day by day",
-        "Dates from control_2020.csv; fighting could go on after.<br>"
-        "Dashed shapes are approximate (see caption).",
+        "The 2020 war and the settlement",
+        "Dates from control_2020.csv; fighting could<br>"
+        "go on after them. Dashed shapes are<br>approximate (see caption).",
         slider=True,
     )
     fig.layout.sliders[0].update(active=active, steps=steps, currentvalue=dict(prefix="On: "))
