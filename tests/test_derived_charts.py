@@ -12,7 +12,6 @@ from nk_course.datapackage import load_table
 from nk_course.exodus import arrivals_figure
 from nk_course.figures import reported_ranges_figure, status_grid_figure
 from nk_course.maps import with_places
-from nk_course.war_maps import control_map, war_progress_map
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,40 +72,9 @@ def test_calendar_draws_one_square_per_day_with_the_status_label(events):
     assert {trace.type for trace in fig.data} == {"scatter"}
 
 
-def test_war_map_separates_confirmed_from_claimed(places):
-    progress = load_table("war_2020_progress", ROOT)
-    fig, alt = war_progress_map(progress, places)
-    assert "Shusha (Shushi) claimed 08 November, confirmed 09 November" in alt
-    points = [t for t in fig.data if t.name and t.name.startswith("Week from")]
-    assert sum(len(t.x) for t in points) == len(progress)
-    symbols = [s for t in points for s in t.marker.symbol]
-    assert symbols.count("circle") == progress["date_confirmed"].notna().sum()
-    steps = fig.layout.sliders[0].steps
-    assert len(steps) == len(points)
-    assert steps[-1].args[0]["visible"][-len(points) :] == [True] * len(points)
-
-
-def test_war_map_rejects_a_claim_outside_the_war(places):
-    progress = load_table("war_2020_progress", ROOT)
-    late = progress.copy()
-    late.loc[0, "date_claimed"] = pd.Timestamp("2021-01-01")
-    with pytest.raises(ValueError, match=f"outside the war's dates: \\['{late.loc[0, 'id']}'\\]"):
-        war_progress_map(late, places)
-
-
 def test_unknown_place_ids_are_named(places):
     with pytest.raises(ValueError, match="place ids not in places.csv: atlantis"):
         with_places(pd.DataFrame({"place_id": ["shusha", "atlantis"]}), places)
-
-
-def test_control_map_switches_between_two_dates(places):
-    fig, alt = control_map(
-        load_table("control_1994", ROOT), load_table("control_2020", ROOT), places
-    )
-    buttons = fig.layout.updatemenus[0].buttons
-    assert [b.label for b in buttons] == ["May 1994", "November 2020"]
-    assert "Aghdam (Akna): Handed over to Azerbaijan under the statement" in alt
-    assert "Kalbajar (Karvachar): Held by Karabakh Armenian and Armenian forces" in alt
 
 
 def test_arrivals_chart_draws_only_estimates_made_before_the_operation():
@@ -140,11 +108,14 @@ def test_a_lower_bound_alone_still_gets_a_marker():
 
 def test_two_reports_on_one_label_line_are_refused():
     rows = pd.DataFrame(
-        {"low": [None, None], "best": [223, 238], "high": [None, None],
-         "reported_by": ["Ombudsman", "Ombudsman"]},
+        {
+            "low": [None, None],
+            "best": [223, 238],
+            "high": [None, None],
+            "reported_by": ["Ombudsman", "Ombudsman"],
+        },
         dtype="object",
     ).astype({"low": "Int64", "best": "Int64", "high": "Int64"})
     label = pd.Series(["Ombudsman, undated", "Ombudsman, undated"])
     with pytest.raises(ValueError, match=r"'Deaths': .*labels repeat: Ombudsman, undated$"):
         reported_ranges_figure(rows, label, pd.Series(["total", "total"]), "Deaths", "x")
-

@@ -33,8 +33,12 @@ PAGES = book_pages()
 
 
 def expected_charts(page: str) -> int:
-    """How many charts the page's notebook makes: one per show_figure call."""
+    """How many charts the page's notebook makes: one per show_figure call (a Markdown page
+    shows one per chart it pastes from a notebook with the glue directive)."""
     notebook = ROOT / page.replace(".html", ".ipynb")
+    markdown = ROOT / page.replace(".html", ".md")
+    if markdown.exists():
+        return markdown.read_text(encoding="utf-8").count("```{glue} ")
     if not notebook.exists():
         return 0
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
@@ -311,3 +315,41 @@ def test_chapter_has_binder_colab_and_download_buttons(site, notebook):
     assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{path}" in html
     assert f"https://colab.research.google.com/github/{repo}/blob/main/{path}" in html
     assert f"_sources/chapters/{notebook.name}" in html  # the notebook download
+
+
+#: Each page with a territorial map, and shaded areas its map must draw and name on hover.
+SEVEN = ["Kalbajar (Karvachar) district", "Lachin (Berdzor) district", "Aghdam (Akna) district"]
+OBLAST = "Former Nagorno-Karabakh Autonomous Oblast (approximate)"
+MAPS = {
+    "intro.html": [*SEVEN, OBLAST, "Lachin corridor (approximate)"],
+    "chapters/ch01-land-peoples-empires.html": [*SEVEN, OBLAST, "Lachin corridor (approximate)"],
+    "chapters/ch02-first-war.html": [*SEVEN, OBLAST, "Fuzuli district"],
+    "chapters/ch03-frozen-conflict.html": [*SEVEN, OBLAST, "Zangilan (Kovsakan) district"],
+    "chapters/ch04-war-2020.html": [*SEVEN, "Jabrayil (Jrakan) district"],
+    "chapters/ch05-settlement.html": [
+        *SEVEN,
+        "Area left to the Karabakh Armenian authorities and Russian peacekeepers (approximate)",
+        "Lachin corridor (approximate)",
+    ],
+    "chapters/ch07-september-2023.html": [
+        "Held by the Karabakh Armenian authorities until 19-20 September 2023 (approximate)"
+    ],
+}
+AREAS_JS = """() => [...document.querySelectorAll('.nk-plot')].map(gd => ({
+  names: gd.data.filter(t => t.hoveron === 'fills' && t.visible !== false).map(t => t.name),
+  fills: [...gd.querySelectorAll('.scatterlayer .trace path.js-fill')]
+           .filter(p => (p.getAttribute('d') || '').length > 20).length,
+}))"""
+
+
+@pytest.mark.parametrize("page", list(MAPS))
+def test_map_draws_and_names_its_district_polygons(visit, page):
+    v = visit(page)
+    v.wait_for_charts(expected_charts(page))
+    maps = [m for m in v.page.evaluate(AREAS_JS) if m["names"]]
+    assert maps, f"{page}: no map with shaded areas"
+    names = " | ".join(n for m in maps for n in m["names"])
+    for expected in MAPS[page]:
+        assert expected in names, f"{page}: {expected!r} not drawn"
+    for m in maps:  # every shaded area shown is drawn as a filled path
+        assert m["fills"] >= len(m["names"]), m

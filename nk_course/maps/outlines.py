@@ -39,11 +39,13 @@ def base_map(
     lon_range: tuple[float, float] = (44.6, 47.8),
     lat_range: tuple[float, float] = (38.8, 40.9),
     height: int = 560,
+    tint: bool = True,
 ) -> go.Figure:
     """A figure showing the countries' outlines in the given frame, ready for place markers.
 
     Country names are drawn as text at fixed points; hovering on the outlines shows nothing,
-    so the reader's pointer finds only the places added afterwards.
+    so the reader's pointer finds only the places added afterwards. With `tint=False` every
+    country is filled alike, for maps whose own shading says who held what.
     """
     fig = go.Figure()
     for feature in load_region(root=None)["features"]:
@@ -62,7 +64,7 @@ def base_map(
                 mode="lines",
                 fill="toself",
                 name=name,
-                fillcolor=FILLS.get(name, OTHER_FILL),
+                fillcolor=FILLS.get(name, OTHER_FILL) if tint else OTHER_FILL,
                 line=dict(color=OUTLINE, width=1),
                 hoverinfo="skip",
                 showlegend=False,
