@@ -10,6 +10,11 @@
 - copies data/*.csv and datapackage.json to the site's data/ folder, for download links;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
+- writes MyST-NB's "show code" toggle titles as <span>, not <p>: a <summary> may hold only
+  phrasing content, and the Nu Html Checker reports every <p> there (assets/static/nk.css
+  gives the spans MyST-NB's own layout);
+- writes the redirect page index.html as a complete HTML document (Jupyter Book writes only a
+  <meta> element, which the Nu checker rejects);
 - drops sphinx-thebe's scripts, which Jupyter Book always adds: they declare THEBE_JS_URL twice
   (a console error on every page) and point at unpkg, and the book runs no kernel in the page.
 """
@@ -19,10 +24,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import plotly
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
@@ -116,11 +123,53 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         check_trace_types(pagename, context["body"])
 
 
+def _visit_hidden_cell(self: Any, node: HideCodeCellNode) -> None:
+    """MyST-NB's toggle (myst_nb.sphinx_.visit_HideCellInput), with its titles as <span>."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n')
+    self.body.append('<summary aria-label="Toggle hidden content">\n')
+    for kind, key in (("collapsed", "prompt_show"), ("expanded", "prompt_hide")):
+        self.body.append(f'<span class="{kind} admonition-title">{escape(node[key])}</span>\n')
+    self.body.append("</summary>\n")
+
+
+def _depart_hidden_cell(self: Any, node: HideCodeCellNode) -> None:
+    self.body.append("</details>\n")
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="Refresh" content="0; url={target}">
+</head>
+<body><p><a href="{target}">{title}</a></p></body>
+</html>
+"""
+_REFRESH = re.compile(r'^<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
+
+
+def _complete_redirect(app: Sphinx, exception: Exception | None) -> None:
+    """Turn Jupyter Book's one-line redirect index.html into a valid document."""
+    if exception is not None or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / "index.html"
+    match = _REFRESH.match(page.read_text(encoding="utf-8")) if page.exists() else None
+    if match:
+        text = REDIRECT.format(
+            lang=app.config.language or "en", title=escape(app.config.html_title), target=match[1]
+        )
+        page.write_text(text, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
     app.connect("config-inited", _add_static)
     app.connect("builder-inited", lambda app: check_bundle(Path(app.srcdir)))
     app.connect("html-page-context", _fix_page, priority=900)
     app.connect("build-finished", _copy_files)
+    app.connect("build-finished", _complete_redirect, priority=900)
     for name in JS_FILES:
         app.add_js_file(name, loading_method="defer")
     for name in CSS_FILES:
