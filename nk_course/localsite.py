@@ -34,6 +34,11 @@ def chromium_path() -> str:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     cache_seconds: int | None = None
+    requests: list[tuple[str, int]] | None = None
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if self.requests is not None:
+            self.requests.append((self.path, int(code)))
 
     def end_headers(self) -> None:
         if self.cache_seconds is not None:
@@ -45,13 +50,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, cache_seconds: int | None = None) -> Iterator[str]:
+def serve(
+    directory: Path,
+    cache_seconds: int | None = None,
+    requests: list[tuple[str, int]] | None = None,
+) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yield the base URL ("http://127.0.0.1:N/").
 
     `cache_seconds` adds a Cache-Control max-age header, as a static host such as GitHub
-    Pages does (600 s), so that warm-cache visits can be measured.
+    Pages does (600 s), so that warm-cache visits can be measured. `requests`, if given,
+    receives (path, status) for every request, including those a browser makes on its own
+    (the favicon), which Playwright does not report.
     """
-    handler = type("Handler", (_Handler,), {"cache_seconds": cache_seconds})
+    handler = type("Handler", (_Handler,), {"cache_seconds": cache_seconds, "requests": requests})
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
     )

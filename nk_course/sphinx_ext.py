@@ -8,6 +8,9 @@
 - removes the theme's fontawesome.js (1.45 MB, 530 KB gzipped): the theme's CSS already draws
   the same icons from the Font Awesome web font, so the script only repeats them as SVG;
 - copies data/*.csv and datapackage.json to the site's data/ folder, for download links;
+- adds the book's favicon in the forms the SVG (html_favicon) does not cover: a PNG icon and
+  an apple-touch-icon in _static/, and favicon.ico at the site's root, which browsers request
+  when a page names no icon they can use;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
 - writes MyST-NB's "show code" toggle titles as <span>, not <p>: a <summary> may hold only
@@ -34,6 +37,11 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
+FAVICON = Path("assets") / "favicon"
+FAVICON_LINKS = (
+    '<link rel="icon" type="image/png" sizes="32x32" href="{static}favicon-32.png">',
+    '<link rel="apple-touch-icon" href="{static}apple-touch-icon.png">',
+)
 CSS_FILES = ("nk.css",)
 
 
@@ -102,6 +110,10 @@ def _copy_files(app: Sphinx, exception: Exception | None) -> None:
         slimmer = _FONTAWESOME.sub("", text)
         if slimmer != text:
             page.write_text(slimmer, encoding="utf-8")
+    icons = Path(app.srcdir) / FAVICON
+    shutil.copyfile(icons / "favicon.ico", out / "favicon.ico")
+    for name in ("favicon-32.png", "apple-touch-icon.png"):
+        shutil.copyfile(icons / name, out / "_static" / name)
     data_out = out / "data"
     data_out.mkdir(exist_ok=True)
     data_dir = Path(app.srcdir) / "data"
@@ -118,6 +130,10 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+    if "pathto" in context:
+        static = context["pathto"]("_static/", 1)
+        links = "\n".join(link.format(static=static) for link in FAVICON_LINKS)
+        context["metatags"] = context.get("metatags", "") + links + "\n"
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
         check_trace_types(pagename, context["body"])
