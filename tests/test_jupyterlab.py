@@ -36,9 +36,18 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def jupyterlab():
-    """Run `jupyter lab` on a free loopback port; yield (base URL, token); stop it after."""
+def jupyterlab(tmp_path_factory):
+    """Run `jupyter lab` on a free loopback port; yield (base URL, token); stop it after.
+
+    Autosave is off and workspaces go to a temporary folder: running the chapters must leave
+    the notebooks in the repository exactly as they were (checked at the end).
+    """
     port, token = free_port(), secrets.token_hex(16)
+    settings = tmp_path_factory.mktemp("lab-settings")
+    docmanager = settings / "@jupyterlab" / "docmanager-extension"
+    docmanager.mkdir(parents=True)
+    (docmanager / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+    before = {p: p.read_bytes() for p in CHAPTERS}
     cmd = [
         str(Path(sys.executable).with_name("jupyter")),
         "lab",
@@ -51,6 +60,8 @@ def jupyterlab():
         "--LabApp.news_url=None",
         "--LabApp.extension_manager=readonly",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}",
     ]
     if os.geteuid() == 0:  # CI and these machines run as root
         cmd.append("--allow-root")
@@ -68,6 +79,9 @@ def jupyterlab():
                 out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
                 pytest.fail(f"JupyterLab did not start:\n{out[-3000:]}")
             time.sleep(0.5)
+    plugin = f"{base}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token={token}"
+    with urllib.request.urlopen(plugin) as response:
+        assert json.load(response)["settings"]["autosave"] is False
     try:
         yield base, token
     finally:
@@ -79,6 +93,8 @@ def jupyterlab():
             proc.wait()
         with socket.socket() as sock:  # nothing is left listening on the port
             assert sock.connect_ex(("127.0.0.1", port)) != 0
+        changed = [p.name for p in CHAPTERS if p.read_bytes() != before[p]]
+        assert changed == [], f"JupyterLab changed notebooks in the repository: {changed}"
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
