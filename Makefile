@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: book serve test bench quizzes quiz-report pdf clean
+.PHONY: book serve test bench quizzes quiz-report pdf offline clean
 
 book:
 	bash scripts/setup.sh runtime
@@ -20,6 +20,9 @@ test:
 pdf: book
 	bash scripts/setup.sh test
 	$(PY) scripts/print_pdfs.py _build/pdf
+
+offline: book
+	$(PY) -m nk_course.offline _build/html _build/offline/nagorno-karabakh-course.zip
 
 quizzes:
 	bash scripts/setup.sh runtime

@@ -66,10 +66,11 @@ def figure_html(
         f'<div class="nk-plot" id="{fid}" data-nk-plot="{fid}-data" style="min-height:{height}px">'
         "</div>"
         f'<script type="application/json" id="{fid}-data">{spec}</script>'
-        f'<figcaption>{html.escape(caption)} <span class="nk-source">Source: '
-        f"{html.escape(source)}</span>{data_line}</figcaption>"
+        # A <figcaption> must be the figure's first or last child (HTML; the Nu checker).
         '<details class="nk-alt"><summary>Text description of this chart</summary>'
         f'<p id="{fid}-alt">{html.escape(alt)}</p></details>'
+        f'<figcaption>{html.escape(caption)} <span class="nk-source">Source: '
+        f"{html.escape(source)}</span>{data_line}</figcaption>"
         "</figure>"
     )
 

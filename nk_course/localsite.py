@@ -41,6 +41,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 class _Handler(http.server.SimpleHTTPRequestHandler):
     cache_seconds: int | None = None
     compress: bool = False
+    requests: list[tuple[str, int]] | None = None
 
     def send_head(self):  # type: ignore[override]
         """With `compress`, send text files gzipped, as a static host does for a phone."""
@@ -60,6 +61,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if self.requests is not None:
+            self.requests.append((self.path, int(code)))
+
     def end_headers(self) -> None:
         if self.cache_seconds is not None:
             self.send_header("Cache-Control", f"max-age={self.cache_seconds}")
@@ -71,16 +76,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(
-    directory: Path, cache_seconds: int | None = None, compress: bool = False
+    directory: Path,
+    cache_seconds: int | None = None,
+    compress: bool = False,
+    requests: list[tuple[str, int]] | None = None,
 ) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yield the base URL ("http://127.0.0.1:N/").
 
     `cache_seconds` adds a Cache-Control max-age header, as a static host such as GitHub
     Pages does (600 s), so that warm-cache visits can be measured; `compress` gzips text files
-    for clients that accept it.
+    for clients that accept it. `requests`, if given, receives (path, status) for every
+    request, including those a browser makes on its own (the favicon), which Playwright does
+    not report.
     """
     handler = type(
-        "Handler", (_Handler,), {"cache_seconds": cache_seconds, "compress": compress}
+        "Handler",
+        (_Handler,),
+        {"cache_seconds": cache_seconds, "compress": compress, "requests": requests},
     )
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))

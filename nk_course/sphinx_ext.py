@@ -8,12 +8,20 @@
 - removes the theme's fontawesome.js (1.45 MB, 530 KB gzipped): the theme's CSS already draws
   the same icons from the Font Awesome web font, so the script only repeats them as SVG;
 - copies data/*.csv and datapackage.json to the site's data/ folder, for download links;
+- adds the book's favicon in the forms the SVG (html_favicon) does not cover: a PNG icon and
+  an apple-touch-icon in _static/, and favicon.ico at the site's root, which browsers request
+  when a page names no icon they can use;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
 - puts "Content current to <date>" under each chapter's title, from chapters/current_to.yml
   (nk_course.currency), linked to the changes page;
 - makes every page paint its text first on a phone (nk_course.site_speed: one purged stylesheet,
   deferred scripts, chart data in files loaded when a chart nears the screen);
+- writes MyST-NB's "show code" toggle titles as <span>, not <p>: a <summary> may hold only
+  phrasing content, and the Nu Html Checker reports every <p> there (assets/static/nk.css
+  gives the spans MyST-NB's own layout);
+- writes the redirect page index.html as a complete HTML document (Jupyter Book writes only a
+  <meta> element, which the Nu checker rejects);
 - drops sphinx-thebe's scripts, which Jupyter Book always adds: they declare THEBE_JS_URL twice
   (a console error on every page) and point at unpkg, and the book runs no kernel in the page.
 """
@@ -23,11 +31,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import plotly
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
@@ -35,6 +45,11 @@ from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_dat
 from nk_course.site_speed import speed_up_site
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
+FAVICON = Path("assets") / "favicon"
+FAVICON_LINKS = (
+    '<link rel="icon" type="image/png" sizes="32x32" href="{static}favicon-32.png">',
+    '<link rel="apple-touch-icon" href="{static}apple-touch-icon.png">',
+)
 CSS_FILES = ("nk.css",)
 
 
@@ -103,6 +118,10 @@ def _copy_files(app: Sphinx, exception: Exception | None) -> None:
         slimmer = _FONTAWESOME.sub("", text)
         if slimmer != text:
             page.write_text(slimmer, encoding="utf-8")
+    icons = Path(app.srcdir) / FAVICON
+    shutil.copyfile(icons / "favicon.ico", out / "favicon.ico")
+    for name in ("favicon-32.png", "apple-touch-icon.png"):
+        shutil.copyfile(icons / name, out / "_static" / name)
     speed_up_site(out)
     data_out = out / "data"
     data_out.mkdir(exist_ok=True)
@@ -120,6 +139,10 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+    if "pathto" in context:
+        static = context["pathto"]("_static/", 1)
+        links = "\n".join(link.format(static=static) for link in FAVICON_LINKS)
+        context["metatags"] = context.get("metatags", "") + links + "\n"
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
         check_trace_types(pagename, context["body"])
@@ -158,7 +181,48 @@ def _reread_chapters_when_dates_change(app: Sphinx, env: Any, added, changed, re
     return [name for name in env.found_docs if name.startswith("chapters/")]
 
 
+def _visit_hidden_cell(self: Any, node: HideCodeCellNode) -> None:
+    """MyST-NB's toggle (myst_nb.sphinx_.visit_HideCellInput), with its titles as <span>."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n')
+    self.body.append('<summary aria-label="Toggle hidden content">\n')
+    for kind, key in (("collapsed", "prompt_show"), ("expanded", "prompt_hide")):
+        self.body.append(f'<span class="{kind} admonition-title">{escape(node[key])}</span>\n')
+    self.body.append("</summary>\n")
+
+
+def _depart_hidden_cell(self: Any, node: HideCodeCellNode) -> None:
+    self.body.append("</details>\n")
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="Refresh" content="0; url={target}">
+</head>
+<body><p><a href="{target}">{title}</a></p></body>
+</html>
+"""
+_REFRESH = re.compile(r'^<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
+
+
+def _complete_redirect(app: Sphinx, exception: Exception | None) -> None:
+    """Turn Jupyter Book's one-line redirect index.html into a valid document."""
+    if exception is not None or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / "index.html"
+    match = _REFRESH.match(page.read_text(encoding="utf-8")) if page.exists() else None
+    if match:
+        text = REDIRECT.format(
+            lang=app.config.language or "en", title=escape(app.config.html_title), target=match[1]
+        )
+        page.write_text(text, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
     app.connect("doctree-read", _current_to_line)
     app.connect("env-get-outdated", _reread_chapters_when_dates_change)
     app.connect("config-inited", _add_static)
@@ -166,6 +230,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _fix_page, priority=900)
     # After the theme, which rewrites pygments.css in its own build-finished handler.
     app.connect("build-finished", _copy_files, priority=900)
+    app.connect("build-finished", _complete_redirect, priority=910)
     for name in JS_FILES:
         app.add_js_file(name, loading_method="defer")
     for name in CSS_FILES:

@@ -15,13 +15,25 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -r "$req"
   touch "$stamp"
 fi
-if [ "$kind" = test ] && ! command -v chromium >/dev/null 2>&1; then
+[ "$kind" = test ] || exit 0
+# Test tools outside PyPI: Debian's Chromium (browser tests), Java and npm (the Nu Html
+# Checker, vnu-jar, pinned in package.json and package-lock.json).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian's chromium for the browser tests..."
+    echo "Installing Debian's ${missing[*]} for the tests..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The browser tests need Chromium: install it (e.g. 'sudo apt-get install chromium')." >&2
+    echo "The tests need ${missing[*]}: install them (e.g. 'sudo apt-get install ${missing[*]}')." >&2
     exit 1
   fi
+fi
+npm_stamp=node_modules/.nk-$(cat package.json package-lock.json | sha256sum | cut -c1-16)
+if [ ! -f "$npm_stamp" ]; then
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  touch "$npm_stamp"
 fi

@@ -1,12 +1,15 @@
 """A real client: JupyterLab from the pinned requirements, driven by Chromium.
 
-It starts JupyterLab on 127.0.0.1, opens Chapter 1, runs every cell, and checks that
-JupyterLab's own plotly renderer draws the charts and that the live ipywidgets quiz answers a
-click with the right feedback. The server is stopped, with its kernels, at the end.
+It starts JupyterLab on 127.0.0.1 once, opens every chapter in turn, runs every cell, and checks
+that JupyterLab's own plotly renderer draws each of the chapter's charts and that the live
+ipywidgets quiz shows every question and answers a click with the right feedback. Each
+chapter's kernel is shut down after its test; the server is stopped, with its kernels, at the
+end.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -34,9 +37,18 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def jupyterlab():
-    """Run `jupyter lab` on a free loopback port; yield (base URL, token); stop it after."""
+def jupyterlab(tmp_path_factory):
+    """Run `jupyter lab` on a free loopback port; yield (base URL, token); stop it after.
+
+    Autosave is off and workspaces go to a temporary folder: running the chapters must leave
+    the notebooks in the repository exactly as they were (checked at the end).
+    """
     port, token = free_port(), secrets.token_hex(16)
+    settings = tmp_path_factory.mktemp("lab-settings")
+    docmanager = settings / "@jupyterlab" / "docmanager-extension"
+    docmanager.mkdir(parents=True)
+    (docmanager / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+    before = {p: p.read_bytes() for p in CHAPTERS}
     cmd = [
         str(Path(sys.executable).with_name("jupyter")),
         "lab",
@@ -49,6 +61,8 @@ def jupyterlab():
         "--LabApp.news_url=None",
         "--LabApp.extension_manager=readonly",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}",
     ]
     if os.geteuid() == 0:  # CI and these machines run as root
         cmd.append("--allow-root")
@@ -66,6 +80,9 @@ def jupyterlab():
                 out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
                 pytest.fail(f"JupyterLab did not start:\n{out[-3000:]}")
             time.sleep(0.5)
+    plugin = f"{base}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token={token}"
+    with urllib.request.urlopen(plugin) as response:
+        assert json.load(response)["settings"]["autosave"] is False
     try:
         yield base, token
     finally:
@@ -77,9 +94,11 @@ def jupyterlab():
             proc.wait()
         with socket.socket() as sock:  # nothing is left listening on the port
             assert sock.connect_ex(("127.0.0.1", port)) != 0
+        changed = [p.name for p in CHAPTERS if p.read_bytes() != before[p]]
+        assert changed == [], f"JupyterLab changed notebooks in the repository: {changed}"
 
 
-@pytest.mark.parametrize("notebook", CHAPTERS[:1], ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
 def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterlab, notebook):
     base, token = jupyterlab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -94,7 +113,9 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{base}/lab/tree/chapters/{notebook.name}?token={token}")
+    page.goto(
+        f"{base}/lab/workspaces/{notebook.stem}/tree/chapters/{notebook.name}?reset&token={token}"
+    )
     page.wait_for_function(
         "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000
     )
@@ -106,12 +127,18 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     )
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     # JupyterLab's plotly renderer draws each chart as a .js-plotly-plot with an SVG.
-    charts = sum("".join(c).count("show_figure(") for c in [notebook.read_text()])
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    charts = sum(
+        1 for c in cells if c["cell_type"] == "code" and "show_figure(" in "".join(c["source"])
+    )
+    assert charts >= 3, f"{notebook.name}: only {charts} chart cells"
     page.wait_for_function(
-        "document.querySelectorAll('.jp-OutputArea .js-plotly-plot .main-svg').length >= 3",
+        "n => document.querySelectorAll('.jp-OutputArea .js-plotly-plot').length >= n"
+        " && [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]"
+        ".every(p => p.querySelector('.main-svg'))",
+        arg=charts,
         timeout=120000,
     )
-    assert charts >= 3
     # The live quiz: ipywidgets radio buttons, a button and an HTML feedback area.
     quiz = load_quiz(notebook.name[:4], check=False)
     question = quiz.questions[0]
@@ -120,6 +147,8 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     right = min(order.index(i) for i in question.correct_indices)
     box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
     box.wait_for(timeout=120000)
+    buttons = page.locator(".jp-OutputArea button", has_text="Check answer")
+    assert buttons.count() == len(quiz.questions), f"{notebook.name}: not every question shown"
     box.scroll_into_view_if_needed()
     shown = box.locator(".widget-radio-box label").nth(right).text_content().strip()
     assert shown == f"{'ABCDE'[right]}. {question.options[order[right]].text}", shown
@@ -140,3 +169,18 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert errors == [], errors
     context.close()
+    shut_down_kernels(base, token)
+
+
+def shut_down_kernels(base: str, token: str) -> None:
+    """Stop the chapter's kernel, so that eight chapters do not keep eight kernels running."""
+    headers = {"Authorization": f"token {token}"}
+    with urllib.request.urlopen(
+        urllib.request.Request(f"{base}/api/sessions", headers=headers)
+    ) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}", headers=headers, method="DELETE"
+        )
+        urllib.request.urlopen(request).close()

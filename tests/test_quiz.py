@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -446,3 +447,10 @@ def test_static_quiz_shows_lettered_options_in_shown_order(path):
         ]
         marked = [int(v) for v in re.findall(r'value="(\d)" data-correct="true"', form)]
         assert marked == sorted(order.index(i) for i in question.correct_indices)
+def test_quiz_output_names_the_live_widget_it_shows(monkeypatch):
+    display = QuizDisplay(load_quiz(QUIZZES[0]))
+    view = display._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]
+    assert view == {"version_major": 2, "version_minor": 0, "model_id": display.widget.box.model_id}
+    # Colab does not load the book's quiz script, so it gets only the live widget.
+    monkeypatch.setitem(sys.modules, "google.colab", object())
+    assert "text/html" not in QuizDisplay(load_quiz(QUIZZES[0]))._repr_mimebundle_()

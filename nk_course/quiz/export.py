@@ -1,5 +1,6 @@
 """Export every quiz for learning platforms: Moodle XML and GIFT (both import into Moodle;
-GIFT also into other LMSs). Instructors run `make quizzes`, which writes them to
+GIFT also into other LMSs), and one IMS QTI 1.2 package per chapter (Canvas, Brightspace,
+Blackboard; see nk_course.quiz.qti). Instructors run `make quizzes`, which writes them to
 _build/quizzes/. Texts are exported as plain text, so nothing in a definition becomes markup.
 
 Usage: python -m nk_course.quiz.export OUTDIR
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from nk_course.paths import course_root
 from nk_course.quiz.model import Question, Quiz, load_quiz
+from nk_course.quiz.qti import export_qti
 
 CATEGORY = "Nagorno-Karabakh open course/Chapter {chapter}: {title}"
 _GIFT_SPECIAL = "~=#{}:\\"
@@ -99,13 +101,13 @@ def gift(quizzes: list[Quiz]) -> str:
 
 
 def export(outdir: Path, root: Path | None = None) -> list[Path]:
-    """Write quizzes.moodle.xml and quizzes.gift into `outdir`; return their paths."""
+    """Write quizzes.moodle.xml, quizzes.gift and qti/chNN.zip into `outdir`; return their paths."""
     quizzes = all_quizzes(root)
     outdir.mkdir(parents=True, exist_ok=True)
     written = [outdir / "quizzes.moodle.xml", outdir / "quizzes.gift"]
     written[0].write_text(moodle_xml(quizzes), encoding="utf-8")
     written[1].write_text(gift(quizzes), encoding="utf-8")
-    return written
+    return written + export_qti(quizzes, outdir / "qti")
 
 
 if __name__ == "__main__":
