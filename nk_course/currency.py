@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from nk_course.paths import course_root
+from nk_course.yaml_files import load_yaml
 
 CURRENCY_FILE = Path("chapters") / "current_to.yml"
 CHANGES_PAGE = "back/changes"
@@ -26,12 +25,7 @@ def current_to(root: Path | None = None) -> dict[str, dt.date]:
     """Chapter file stem -> the date its content is current to, checked entry by entry."""
     root = root or course_root()
     path = root / CURRENCY_FILE
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CurrencyError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise CurrencyError(f"{path.name}: not valid YAML ({exc})") from None
+    raw = load_yaml(path, CurrencyError, "file")
     if not isinstance(raw, dict) or not raw:
         raise CurrencyError(f"{path.name}: must map each chapter's file name to a date")
     dates: dict[str, dt.date] = {}

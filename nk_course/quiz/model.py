@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nk_course.chapter_outline import chapter_objectives
 from nk_course.paths import course_root
+from nk_course.yaml_files import load_yaml
 
 QUESTION_TYPES = ("single", "multiple")
 #: What a question asks a student to do; every objective needs one question that is not "recall".
@@ -174,12 +173,7 @@ def load_quiz(
     path = Path(name_or_path)
     if path.suffix not in (".yml", ".yaml"):
         path = quiz_path(str(name_or_path))
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise QuizError(f"{path}: quiz file not found") from None
-    except yaml.YAMLError as exc:
-        raise QuizError(f"{path.name}: not valid YAML ({exc})") from None
+    raw = load_yaml(path, QuizError, "quiz file")
     if not isinstance(raw, dict):
         raise QuizError(f"{path.name}: must be a mapping with chapter, title and questions")
     unknown = set(raw) - {"chapter", "title", "questions"}

@@ -25,11 +25,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nk_course.bibliography import bib_keys, short_citation
 from nk_course.chapter_outline import chapter_headings
 from nk_course.paths import course_root
+from nk_course.yaml_files import load_yaml
 
 NOTE_KINDS = ("primary-source", "discussion")
 _KIND_TITLES = {"primary-source": "Primary-source questions", "discussion": "Discussion questions"}
@@ -111,12 +110,7 @@ def load_notes(
 ) -> ChapterNotes:
     """Read and check a notes file. Sections are checked against `headings` (by default the
     chapter notebook's headings), sources against `bib` (by default references.bib)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise NotesError(f"{path}: notes file not found") from None
-    except yaml.YAMLError as exc:
-        raise NotesError(f"{path.name}: not valid YAML ({exc})") from None
+    raw = load_yaml(path, NotesError, "notes file")
     if not isinstance(raw, dict) or set(raw) != {"chapter", "notes"}:
         raise NotesError(f"{path.name}: must be a mapping with exactly 'chapter' and 'notes'")
     chapter = raw["chapter"]
