@@ -22,7 +22,7 @@ pdf: book
 	$(PY) scripts/print_pdfs.py _build/pdf
 
 offline: book
-	$(PY) -m nk_course.offline _build/html _build/offline/nagorno-karabakh-course.zip
+	$(PY) -m nk_course.site.offline _build/html _build/offline/nagorno-karabakh-course.zip
 
 quizzes:
 	bash scripts/setup.sh runtime

@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_book  # noqa: E402
 
 from nk_course.charts import BASELINE_ENV  # noqa: E402
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from nk_course.site_checks import figure_data_problems  # noqa: E402
+from nk_course.site.checks import figure_data_problems  # noqa: E402
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse  # noqa: E402

@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 #: The goal of every page (issue 19): Lighthouse mobile performance and its four timings.
 GOAL = {"performance": 95, "fcp_ms": 1800, "lcp_ms": 2500, "tbt_ms": 200, "cls": 0.1}

@@ -15,7 +15,7 @@
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
 - puts "Content current to <date>" under each chapter's title, from chapters/current_to.yml
   (nk_course.currency), linked to the changes page;
-- makes every page paint its text first on a phone (nk_course.site_speed: one purged stylesheet,
+- makes every page paint its text first on a phone (nk_course.site.speed: one purged stylesheet,
   deferred scripts, chart data in files loaded when a chart nears the screen);
 - writes MyST-NB's "show code" toggle titles as <span>, not <p>: a <summary> may hold only
   phrasing content, and the Nu Html Checker reports every <p> there (assets/static/nk.css
@@ -42,7 +42,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
-from nk_course.site_speed import speed_up_site
+from nk_course.site.speed import speed_up_site
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
 FAVICON = Path("assets") / "favicon"

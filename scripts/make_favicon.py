@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 FOLDER = ROOT / "assets" / "favicon"
 PNG_SIZES = {"favicon-32.png": 32, "apple-touch-icon.png": 180}

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 DRAWN = "[...document.querySelectorAll('.nk-plot')].every(el => el.dataset.nkDrawn === '1')"
 

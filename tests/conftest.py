@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_book  # noqa: E402
 
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nk_course.site_checks import figure_data_problems
+from nk_course.site.checks import figure_data_problems
 
 
 def test_book_builds_without_warnings(build_result):

@@ -7,7 +7,7 @@ import struct
 import time
 import urllib.request
 
-from nk_course.localsite import CHROMIUM_ARGS, chromium_path, serve
+from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve
 
 
 def test_first_visit_logs_no_console_error_and_gets_the_favicon(site):

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from chapters import CHAPTERS
-from nk_course.offline import FOLDER, make_offline
 from nk_course.quiz import load_quiz
+from nk_course.site.offline import FOLDER, make_offline
 
 
 @pytest.fixture(scope="module")

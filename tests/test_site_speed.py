@@ -1,4 +1,4 @@
-"""The speed-ups applied to the built pages (nk_course.site_speed, css_purge, icon_subset): each
+"""The speed-ups applied to the built pages (nk_course.site.speed, css_purge, icon_subset): each
 does what it says on small inputs, and the built site keeps the properties they promise."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from nk_course.css_purge import corpus_words, purge, selector_used
-from nk_course.icon_subset import icon_codepoints
-from nk_course.site_checks import figure_specs
-from nk_course.site_speed import BUNDLE_NAME, bundle_stylesheets, speed_up_page
+from nk_course.site.checks import figure_specs
+from nk_course.site.css_purge import corpus_words, purge, selector_used
+from nk_course.site.icon_subset import icon_codepoints
+from nk_course.site.speed import BUNDLE_NAME, bundle_stylesheets, speed_up_page
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = corpus_words(['<div class="card nav"><i class="fa-solid fa-bars"></i></div>'])

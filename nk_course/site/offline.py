@@ -7,7 +7,7 @@ copy adds to search.html a script with the text of every page's main content and
 (nk_course/static/nk-offline-search.js) that answers those fetches from it when the page is opened
 from disk. Online nothing changes: the published site has neither file.
 
-Usage: python -m nk_course.offline SITE_DIR ZIP_PATH
+Usage: python -m nk_course.site.offline SITE_DIR ZIP_PATH
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 FOLDER = "nagorno-karabakh-course"
 PAGES_JS = "_static/nk-search-pages.js"
 SHIM_JS = "_static/nk-offline-search.js"
-SHIM_SOURCE = Path(__file__).resolve().parent / "static" / "nk-offline-search.js"
+SHIM_SOURCE = Path(__file__).resolve().parents[1] / "static" / "nk-offline-search.js"
 README = """Nagorno-Karabakh: an open course (offline copy)
 
 Open index.html in this folder with a web browser (double-click it). Everything works
@@ -90,7 +90,7 @@ def make_offline(site: Path, target: Path) -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        raise SystemExit("usage: python -m nk_course.offline SITE_DIR ZIP_PATH")
+        raise SystemExit("usage: python -m nk_course.site.offline SITE_DIR ZIP_PATH")
     zip_path = make_offline(Path(sys.argv[1]), Path(sys.argv[2]))
     size = zip_path.stat().st_size / 1e6
     print(f"Wrote {zip_path} ({size:.1f} MB): unzip it and open {FOLDER}/index.html")

@@ -13,7 +13,7 @@ _EXTERNAL = re.compile(r"^\(window\.nkFigureData=[^)]*\)\['(nk-fig-\w+)'\]=(.*);
 def figure_specs(site: Path) -> list[tuple[str, str, dict]]:
     """Every chart spec of the built site: (file name, figure id, spec), wherever it is kept.
 
-    Pages carry a chart's data inline, or (after nk_course.site_speed) in
+    Pages carry a chart's data inline, or (after nk_course.site.speed) in
     _static/figures/<id>.js; both are read, so no chart escapes the checks.
     """
     found = []

@@ -14,7 +14,7 @@ about 3 s on slow 4G. After the build this module
   when the chart nears the screen: a chapter's HTML, which must arrive before anything paints,
   shrinks by the weight of its charts. A script file, not JSON, so that it also loads from disk
   (file://), where fetch() is refused;
-- cuts the Font Awesome fonts to the icons the pages show (nk_course.icon_subset: 157 KB to a
+- cuts the Font Awesome fonts to the icons the pages show (nk_course.site.icon_subset: 157 KB to a
   few KB);
 - removes Sphinx's search scripts and index (about 55 KB) from every page but the search page:
   the theme's search box only submits to search.html (search-as-you-type is off).
@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nk_course.css_purge import corpus_words, purge
-from nk_course.icon_subset import subset_icon_fonts
+from nk_course.site.css_purge import corpus_words, purge
+from nk_course.site.icon_subset import subset_icon_fonts
 
 BUNDLE_NAME = "styles/nk-site.css"
 #: Scripts in _static that no page loads (nk_course.sphinx_ext removes fontawesome.js's tag):
 #: their words must not keep CSS rules or icons alive.
 UNSERVED_SCRIPTS = ("fontawesome.js",)
-#: The stylesheets purged of rules no page can use (nk_course.css_purge): the theme's, which
+#: The stylesheets purged of rules no page can use (nk_course.site.css_purge): the theme's, which
 #: carries all of Bootstrap and Font Awesome, sphinx-design's and myst-nb's (256 ANSI colours).
 #: The book's own and the small ones stay whole.
 PURGED = ("_static/styles/pydata-sphinx-theme.css", "_static/sphinx-design", "_static/mystnb.")
