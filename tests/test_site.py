@@ -323,7 +323,7 @@ OBLAST = "Former Nagorno-Karabakh Autonomous Oblast (approximate)"
 MAPS = {
     "intro.html": [*SEVEN, OBLAST, "Lachin corridor (approximate)"],
     "chapters/ch01-land-peoples-empires.html": [*SEVEN, OBLAST, "Lachin corridor (approximate)"],
-    "chapters/ch02-first-war.html": [*SEVEN, OBLAST, "Fuzuli district"],
+    "chapters/ch02-first-war.html": [*SEVEN, OBLAST, "Fuzuli (Varanda) district"],
     "chapters/ch03-frozen-conflict.html": [*SEVEN, OBLAST, "Zangilan (Kovsakan) district"],
     "chapters/ch04-war-2020.html": [*SEVEN, "Jabrayil (Jrakan) district"],
     "chapters/ch05-settlement.html": [
