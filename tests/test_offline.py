@@ -16,6 +16,7 @@ import pytest
 
 from chapters import CHAPTERS
 from nk_course.quiz import load_quiz
+from nk_course.quiz.order import shown_orders
 from nk_course.site.offline import FOLDER, make_offline
 
 
@@ -80,17 +81,20 @@ def test_offline_chapter_draws_charts_marks_quiz_and_links_downloads(offline, op
     page, record = open_local(page_file)
     charts = chart_cells(notebook)
     assert charts >= 3
+    for i in range(page.locator(".nk-plot").count()):  # charts are drawn as they come into view
+        page.locator(".nk-plot").nth(i).scroll_into_view_if_needed()
     page.wait_for_function(
         "n => document.querySelectorAll('.nk-plot[data-nk-drawn=\"1\"] .main-svg').length >= n",
         arg=charts,
         timeout=30000,
     )
     assert page.locator(".nk-plot").count() == charts
-    # The quiz, answered with the mouse: a wrong option, then the right one.
+    # The quiz, answered with the mouse at the shown positions: a wrong option, then the right.
     quiz = load_quiz(notebook.name[:4])
     question = quiz.questions[0]
-    right = min(question.correct_indices)
-    wrong = next(i for i in range(len(question.options)) if i not in question.correct_indices)
+    order = shown_orders(quiz)[0]  # authoring index of the option at each shown position
+    right = min(order.index(i) for i in question.correct_indices)
+    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
     form = page.locator(f"#nkq-{quiz.name}-{question.id}")
     verdict = form.locator(".nk-quiz-feedback .nk-quiz-verdict")
     form.locator("label").nth(wrong).click()
