@@ -124,7 +124,7 @@ def test_qti_keeps_markdown_math_and_markup_characters_as_plain_text(tmp_path):
     path = tmp_path / "ch99.yml"
     path.write_text(
         "chapter: 99\ntitle: 'Odd: characters'\nquestions:\n"
-        "  - id: odd\n    type: multiple\n"
+        "  - id: odd\n    type: multiple\n    objectives: [1]\n    asks: evidence\n"
         "    prompt: \"1. Is *this* <b>bold</b> -- or US$2 and US$3 [link](x) & 'quoted'?\"\n"
         "    options:\n"
         '      - {text: "a) _under_ \\\\ back", correct: true, explanation: "... `code` # hash"}\n'
@@ -132,7 +132,7 @@ def test_qti_keeps_markdown_math_and_markup_characters_as_plain_text(tmp_path):
         '      - {text: "+ plus", correct: false, explanation: "--- rule"}\n',
         encoding="utf-8",
     )
-    quiz = load_quiz(path)
+    quiz = load_quiz(path, objectives=["An objective of this made-up chapter."])
     (package,) = export_qti([quiz], tmp_path / "out")
     assert_package_matches(package, quiz)
     with zipfile.ZipFile(package) as zf:
