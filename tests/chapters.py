@@ -7,15 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from nk_course.chapter_text import narrative, strip_markup, word_count  # noqa: F401 (re-exported)
+
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("ch*.ipynb"))
 CITE = re.compile(r"\{(?:foot)?cite:[a-z]+\}`([^`]+)`")
-#: Sections after the narrative, which do not count towards its length.
-NON_NARRATIVE = re.compile(
-    r"^## (Perspectives|Primary source|Check your understanding|Try it|Discussion questions|"
-    r"Key terms|References)",
-    re.MULTILINE,
-)
 
 
 @dataclass
@@ -29,9 +25,8 @@ class Chapter:
         return "\n\n".join(self.markdown)
 
     def narrative(self) -> str:
-        """The markdown before the first back section (perspectives, quiz, references...)."""
-        match = NON_NARRATIVE.search(self.text)
-        return self.text[: match.start()] if match else self.text
+        """The markdown before the first back section (key points, perspectives, quiz...)."""
+        return narrative(self.text)
 
 
 def read_chapter(path: Path) -> Chapter:
@@ -42,21 +37,6 @@ def read_chapter(path: Path) -> Chapter:
         markdown=["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"],
         code=["".join(c["source"]) for c in cells if c["cell_type"] == "code"],
     )
-
-
-def strip_markup(text: str) -> str:
-    """Prose without code fences, directives' options, roles' targets or HTML comments."""
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
-    text = re.sub(r"^```.*?^```", " ", text, flags=re.DOTALL | re.MULTILINE)
-    text = re.sub(r"\{(?:foot)?cite:[a-z]+\}`[^`]+`", " ", text)
-    text = re.sub(r"\{(term|doc|ref)\}`([^`<]*?)\s*(<[^>]*>)?`", r"\2", text)
-    text = re.sub(r"^:[a-z-]+:.*$", " ", text, flags=re.MULTILINE)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    return text
-
-
-def word_count(text: str) -> int:
-    return len(re.findall(r"[A-Za-zÀ-ÿ0-9][\w'’-]*", strip_markup(text)))
 
 
 def citation_keys(text: str) -> set[str]:
