@@ -14,16 +14,19 @@ NON_NARRATIVE = re.compile(
     r"Discussion questions|Key terms|References)",
     re.MULTILINE,
 )
+#: The objectives list, reading time and prerequisites: the chapter's front matter, not narrative.
+_OBJECTIVES_SECTION = re.compile(r"^## Learning objectives\n.*?(?=^## |\Z)", re.DOTALL | re.M)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’-]*")
 
 
 def narrative(markdown: str) -> str:
-    """The markdown before the first back section (key points, perspectives, quiz...).
+    """The markdown before the first back section (key points, perspectives, quiz...), without
+    the "Learning objectives" front matter.
 
     Boxes (content note, story so far) are fenced directives, so `strip_markup` drops them: the
     counts are of the chapter's own narrative, not of its recaps."""
     match = NON_NARRATIVE.search(markdown)
-    return markdown[: match.start()] if match else markdown
+    return _OBJECTIVES_SECTION.sub("", markdown[: match.start()] if match else markdown)
 
 
 def strip_markup(text: str) -> str:

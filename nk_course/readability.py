@@ -1,8 +1,8 @@
 """How hard a chapter's narrative is to read: Flesch-Kincaid grade and the share of long sentences.
 
 The method (the teaching review's, so figures compare with it):
-- Text: the narrative (`chapter_text.narrative`) without the "Learning objectives" section,
-  headings, tables and fenced boxes; citations and link targets are stripped.
+- Text: the narrative (`chapter_text.narrative`, which leaves out the "Learning objectives"
+  front matter) without headings, tables and fenced boxes; citations and link targets are stripped.
 - Sentences: paragraphs and list items are hard breaks; inside them a sentence ends at ".", "!"
   or "?" (and any closing quote or bracket) before a space and a capital, digit or opening
   quote, unless the full stop ends a known abbreviation or an initial ("A. Smith").
@@ -38,7 +38,6 @@ _ABBREVIATIONS = {
     "etc", "al", "inc", "co", "corp", "u.s", "u.n", "e.g", "i.e", "a.m", "p.m",
 }
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
-_OBJECTIVES_SECTION = re.compile(r"^## Learning objectives\n.*?(?=^## |\Z)", re.DOTALL | re.M)
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,7 @@ class Readability:
 
 def prose_blocks(markdown: str) -> list[str]:
     """Paragraphs and list items of the narrative, without headings, tables or objectives."""
-    text = _OBJECTIVES_SECTION.sub("", narrative(markdown))
-    text = strip_markup(text)
+    text = strip_markup(narrative(markdown))
     blocks: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         item: list[str] = []
