@@ -13,6 +13,7 @@
   when a page names no icon they can use;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
+- gives the welcome page its "key-dates" strip of milestones (nk_course.key_dates);
 - puts "Content current to <date>" under each chapter's title, from chapters/current_to.yml
   (nk_course.currency), linked to the changes page;
 - makes every page paint its text first on a phone (nk_course.site.speed: one purged stylesheet,
@@ -42,6 +43,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
+from nk_course.key_dates import KeyDates
 from nk_course.site.speed import speed_up_site
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
@@ -223,6 +225,7 @@ def _complete_redirect(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
+    app.add_directive("key-dates", KeyDates)
     app.connect("doctree-read", _current_to_line)
     app.connect("env-get-outdated", _reread_chapters_when_dates_change)
     app.connect("config-inited", _add_static)

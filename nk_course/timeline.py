@@ -11,20 +11,20 @@ from nk_course.style import marker
 
 #: Periods a reader can jump to; they follow the course's parts and chapters.
 PERIODS: tuple[tuple[str, str, str], ...] = (
-    ("All periods", "1800-01-01", "2026-01-01"),
+    ("All periods", "1800-01-01", "2027-01-01"),
     ("Empire and revolution, to 1920", "1800-01-01", "1921-01-01"),
     ("Soviet period, 1920-1987", "1920-01-01", "1988-01-01"),
     ("First war, 1988-1994", "1988-01-01", "1994-07-01"),
     ("Frozen conflict, 1994-2020", "1994-05-01", "2020-09-26"),
-    ("2020 war and after", "2020-09-01", "2026-01-01"),
+    ("2020 war and after", "2020-09-01", "2027-01-01"),
 )
-DATE_FORMATS = {"day": "%d %B %Y", "month": "%B %Y", "year": "%Y"}
+DATE_FORMATS = {"day": "{day} %B %Y", "month": "%B %Y", "year": "%Y"}
 
 
 def describe_dates(timeline: pd.DataFrame) -> list[str]:
     """Each event's date written to its precision ('5 July 1921', 'March 1920', '1905')."""
     return [
-        d.strftime(DATE_FORMATS[p])
+        d.strftime(DATE_FORMATS[p].format(day=d.day))  # "5 July 1921", not "05 July 1921"
         for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
     ]
 

@@ -78,3 +78,15 @@ def test_instructor_guide_covers_every_chapter(site):
             item = html.split(f'id="key-{quiz.name}-{question.id}"')[1].split('id="key-')[0]
             assert f"Answer: {right_letters(question)}</span>" in item, question.id
         assert f"Answer notes, chapter {number}" in html
+
+
+def test_timeline_dates_read_as_written_and_the_last_period_reaches_the_latest_event():
+    from nk_course.timeline import describe_dates
+
+    timeline = load_table("timeline")
+    dates = dict(zip(timeline["id"], describe_dates(timeline), strict=True))
+    assert dates["kavbiuro-1921-07-05"] == "5 July 1921"
+    assert dates["vote-1988-02-20"] == "20 February 1988"
+    assert dates["sovietisation-azerbaijan-1920-04"] == "April 1920"
+    latest = timeline["date"].max().strftime("%Y-%m-%d")
+    assert PERIODS[0][2] > latest and PERIODS[-1][2] > latest
