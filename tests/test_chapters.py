@@ -72,15 +72,10 @@ def test_required_sections(chapter):
     assert chapter.text.count("{term}`") >= 5, "key terms must link to the glossary"
 
 
+
+
 #: A MyST admonition (content note, tip...): its body is prose a reader sees first.
 ADMONITION = re.compile(r"^```\{admonition\}[^\n]*\n(?::[^\n]*\n)*(.*?)^```", re.DOTALL | re.MULTILINE)
-#: Chapters whose place names were not yet revised for issue 17 on this branch: the stricter check
-#: (content notes read as prose; Barda, Sumgait, Fuzuli, Ganja, Shahumyan, Kapan and Zangezur given
-#: their second name in data/places.csv) is expected to fail there until their own revision lands.
-#: Strict: remove a chapter from this set as soon as it passes.
-PLACE_NAMES_PENDING = {
-    "ch05-settlement",
-}
 
 
 def reader_prose(text: str) -> str:
@@ -94,10 +89,8 @@ def test_reader_prose_keeps_content_notes():
     assert "Zangezur" not in strip_markup(text)
 
 
-def test_first_mention_of_a_place_gives_its_other_name(chapter, request):
+def test_first_mention_of_a_place_gives_its_other_name(chapter):
     """STYLE.md: both names at a place's first mention in each chapter, content notes included."""
-    if chapter.path.stem in PLACE_NAMES_PENDING:
-        request.applymarker(pytest.mark.xfail(reason="place names pending issue 17 revision", strict=True))
     prose = reader_prose(chapter.text)
     places = load_table("places").dropna(subset=["other_name_en"])
     problems = []

@@ -16,9 +16,6 @@ from nk_course.readability import (
     syllables,
 )
 
-#: Chapters whose prose is not yet revised for issue 18. Strict: remove a chapter as it passes.
-NOT_YET_REVISED = {"ch05", "ch06"}
-
 
 def test_sentences_split_at_full_stops_but_not_at_abbreviations_or_initials():
     block = (
@@ -58,10 +55,8 @@ def test_an_empty_narrative_is_an_error():
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem[:4] for p in CHAPTERS])
-def test_chapter_meets_readability_targets(path, request):
+def test_chapter_meets_readability_targets(path):
     name = path.stem[:4]
-    if name in NOT_YET_REVISED:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="prose not yet revised"))
     r = measure_notebook(path)
     print(f"{name}: FK grade {r.grade:.1f}, {r.long_share:.0%} of {r.sentences} sentences long")
     assert r.sentences >= 100, "a chapter narrative has at least 100 sentences"
