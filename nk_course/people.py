@@ -93,6 +93,7 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def table_path(root: Path | None = None) -> Path:
+    """data/people.csv, as the data package names it (the build watches it for changes)."""
     root = root or course_root()
     return root / "data" / resource(TABLE, root)["path"]
 
