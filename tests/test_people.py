@@ -310,3 +310,18 @@ def test_ilham_aliyevs_first_mention_links_to_his_entry(site):
     assert article.count(href) == 1
     first = article.index("Ilham Aliyev")
     assert article.rfind(href, 0, first) > article.rfind("</a>", 0, first)
+
+
+def test_a_malformed_table_stops_the_build_with_the_same_message(tmp_path):
+    import shutil
+    from types import SimpleNamespace
+
+    from sphinx.errors import ExtensionError
+
+    from nk_course.sphinx_ext import _load_people
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    _copy(tmp_path / "data", _set(7, "kind", "committee"))
+    with pytest.raises(ExtensionError, match=r"people.csv, row 7 \(line 8\), field 'kind'"):
+        _load_people(SimpleNamespace(srcdir=str(tmp_path)))
