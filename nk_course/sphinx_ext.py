@@ -24,7 +24,9 @@
 - writes the redirect page index.html as a complete HTML document (Jupyter Book writes only a
   <meta> element, which the Nu checker rejects);
 - drops sphinx-thebe's scripts, which Jupyter Book always adds: they declare THEBE_JS_URL twice
-  (a console error on every page) and point at unpkg, and the book runs no kernel in the page.
+  (a console error on every page) and point at unpkg, and the book runs no kernel in the page;
+- writes the who's who entries from data/people.csv (nk_course.people_page) and links each
+  chapter's first mention of a person or organisation to them (nk_course.people_links).
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
+from nk_course.datapackage import DataError
 from nk_course.key_dates import KeyDates
+from nk_course.people import NameFinder, load_people, table_path
+from nk_course.people_links import link_first_mentions
+from nk_course.people_page import WhoIsWho
 from nk_course.site.speed import speed_up_site
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
@@ -174,6 +180,22 @@ def _current_to_line(app: Sphinx, doctree: nodes.document) -> None:
     section.insert(1, line)
 
 
+def _load_people(app: Sphinx) -> None:
+    """Read data/people.csv once per build, before the chapters are read (and forked)."""
+    try:
+        app.nk_people_finder = NameFinder(load_people(Path(app.srcdir)))
+    except DataError as exc:
+        raise ExtensionError(str(exc)) from None
+
+
+def _link_people(app: Sphinx, doctree: nodes.document) -> None:
+    """Link a chapter's first mention of each who's who entry; re-read it if the table changes."""
+    if not app.env.docname.startswith("chapters/"):
+        return
+    app.env.note_dependency(str(table_path(Path(app.srcdir))))
+    link_first_mentions(doctree, app.nk_people_finder)
+
+
 def _reread_chapters_when_dates_change(app: Sphinx, env: Any, added, changed, removed) -> list:
     """Sphinx caches doctrees by source file; a new date in current_to.yml must still show."""
     dates = repr(sorted(current_to(Path(app.srcdir)).items()))
@@ -226,7 +248,10 @@ def _complete_redirect(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
     app.add_directive("key-dates", KeyDates)
+    app.add_directive("who-is-who", WhoIsWho)
+    app.connect("builder-inited", _load_people)
     app.connect("doctree-read", _current_to_line)
+    app.connect("doctree-read", _link_people)
     app.connect("env-get-outdated", _reread_chapters_when_dates_change)
     app.connect("config-inited", _add_static)
     app.connect("builder-inited", lambda app: check_bundle(Path(app.srcdir)))
