@@ -40,10 +40,6 @@ LINK = re.compile(r"people\.html#(person-[a-z0-9-]+)$")
 #: the form it uses, and the forms its sources use that it does not.
 PLACE_SPELLINGS = {"Nakhchivan": ("Nakhichevan",)}
 
-#: Texts that still use a source's spelling in the book's own voice on main, as of 3 December
-#: 2026. The chapter helpers of issue 18 are changing them (Kocharian -> Kocharyan in ch02,
-#: Nakhichevan -> Nakhchivan in ch01 and its quiz). Strict: remove a text once it passes.
-NOT_YET_ONE_SPELLING = {"ch01", "ch02", "quiz-ch01"}
 
 
 # --- The table. ----------------------------------------------------------------------------
@@ -187,17 +183,10 @@ def test_book_voice_leaves_out_quotations_and_titles():
     assert source_spellings_in_book_voice(text) == ["Kocharian"]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="source spelling on main"))
-     if name in NOT_YET_ONE_SPELLING else name for name in TEXTS],
-)
+@pytest.mark.parametrize("name", list(TEXTS))
 def test_one_spelling_per_person_in_the_books_voice(name):
     assert source_spellings_in_book_voice(TEXTS[name]) == []
 
-
-def test_not_yet_one_spelling_lists_only_real_texts():
-    assert NOT_YET_ONE_SPELLING <= set(TEXTS)
 
 
 # --- The link transform, on a small document. ----------------------------------------------

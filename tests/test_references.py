@@ -1,5 +1,5 @@
 """references.bib holds each work once: two keys for one work split its citations and its
-corrections (issue 17 found cox1993ethnic and coxeibner1993ethnic, the same book)."""
+corrections (issue 17 found coxeibner1993ethnic and coxeibner1993ethnic, the same book)."""
 
 from __future__ import annotations
 
