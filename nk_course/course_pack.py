@@ -10,6 +10,7 @@ carries no chart and no script.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from docutils.nodes import make_id
 from pybtex.database import parse_string
 
@@ -650,19 +652,24 @@ def load_reading(
     return out
 
 
+def _from_latex(value: str) -> str:
+    """BibTeX field text as plain Unicode: accents, quotes and dashes decoded, braces and
+    simple commands (\\emph{...}) dropped."""
+    text = codecs.decode(value, "ulatex")
+    text = re.sub(r"\\[a-zA-Z]+\s*", "", text)
+    return text.replace("{", "").replace("}", "")
+
+
 @lru_cache(maxsize=128)
 def reference_html(key: str) -> str:
     """A full reference for a references.bib entry: authors, year, title, where published."""
     entry = parse_string(bib_entry(key), "bibtex").entries[key]
     people = entry.persons.get("author", [])
     names = [
-        " ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names).strip("{} ")
+        _from_latex(" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names))
         for p in people
     ]
-    fields = {
-        k.lower(): v.replace("{", "").replace("}", "").replace("--", "–")
-        for k, v in entry.fields.items()
-    }
+    fields = {k.lower(): _from_latex(v) for k, v in entry.fields.items()}
     who = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
     who = who or fields.get("author", "")
     title = escape(fields.get("title", key))
