@@ -39,6 +39,15 @@ def _entries_of(path: Path, mtime: float) -> dict[str, str]:
     return {key: text[start:end] for (start, key), end in zip(starts, bounds, strict=True)}
 
 
+def bib_entry(key: str, path: Path | None = None) -> str:
+    """The BibTeX text of one entry of references.bib (KeyError if there is none)."""
+    path = path or course_root() / "references.bib"
+    entry = _entries_of(path, path.stat().st_mtime).get(key)
+    if entry is None:
+        raise KeyError(f"no entry '{key}' in {path.name}")
+    return entry
+
+
 def short_citation(key: str, path: Path | None = None) -> str:
     """'Author (year)' for a references.bib key, for chart legends and hover cards.
 
@@ -46,10 +55,7 @@ def short_citation(key: str, path: Path | None = None) -> str:
     organisation's name when the author is braced
     as a whole ({{Reporter.am}}); 'n.d.' when the entry has no year.
     """
-    path = path or course_root() / "references.bib"
-    entry = _entries_of(path, path.stat().st_mtime).get(key)
-    if entry is None:
-        raise KeyError(f"no entry '{key}' in {path.name}")
+    entry = bib_entry(key, path)
     short = re.search(_FIELD.format(name="shortauthor"), entry, re.MULTILINE | re.IGNORECASE)
     author = short or re.search(_FIELD.format(name="author"), entry, re.MULTILINE | re.IGNORECASE)
     year = re.search(r"\byear\s*=\s*[{\"]?(\d{4})", entry, re.IGNORECASE)

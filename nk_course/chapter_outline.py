@@ -63,3 +63,19 @@ def chapter_objectives(chapter: int, root: Path | None = None) -> list[str]:
 def chapter_headings(chapter: int, root: Path | None = None) -> list[str]:
     """Chapter `chapter`'s section headings, read from its notebook."""
     return section_headings(notebook_markdown(chapter_notebook(chapter, root)))
+
+
+def section_markdown(markdown: str, heading: str) -> str | None:
+    """The body of the section titled `heading` (any level), up to the next heading of the
+    same or a higher level; None if the markdown has no such heading."""
+    for match in re.finditer(r"^(#{2,4}) (.+?)\s*$", markdown, re.MULTILINE):
+        if " ".join(match.group(2).split()) == heading:
+            level = len(match.group(1))
+            end = re.compile(rf"^#{{1,{level}}} ", re.MULTILINE).search(markdown, match.end())
+            return markdown[match.end() : end.start() if end else len(markdown)].strip("\n")
+    return None
+
+
+def numbered_items(markdown: str) -> list[str]:
+    """The items of the numbered lists in `markdown` ("1. ..."), in order."""
+    return [m.group(1).strip() for m in re.finditer(r"^\d+\. (.+)$", markdown, re.MULTILINE)]

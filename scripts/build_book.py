@@ -1,6 +1,6 @@
 """Build the book with warnings as errors, clearing the execution cache when it would be stale.
 
-jupyter-cache keys a notebook on its code cells only, so a change to data/, quizzes/,
+jupyter-cache keys a notebook on its code cells only, so a change to data/, quizzes/, course/,
 references.bib or the nk_course package would otherwise leave old figures in the book; and a
 renamed notebook leaves a stale record that -W turns into an error (DESIGN.md, pitfalls).
 Sphinx also keeps an existing copy of a changed static file (assets/) in the output. We hash
@@ -20,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
-INPUTS = ("data", "quizzes", "nk_course", "references.bib", "assets", "_config.yml", "_toc.yml")
+INPUTS = (
+    "data", "quizzes", "course", "nk_course", "references.bib", "assets", "_config.yml", "_toc.yml"
+)
 
 
 def inputs_hash(root: Path = ROOT) -> str:
