@@ -25,8 +25,8 @@
   <meta> element, which the Nu checker rejects);
 - drops sphinx-thebe's scripts, which Jupyter Book always adds: they declare THEBE_JS_URL twice
   (a console error on every page) and point at unpkg, and the book runs no kernel in the page;
-- writes the who's who entries from data/people.csv (nk_course.people_page) and links each
-  chapter's first mention of a person or organisation to them (nk_course.people_links).
+- writes the who's who entries from data/people.csv (nk_course.whos_who.page) and links each
+  chapter's first mention of a person or organisation to them (nk_course.whos_who.links).
 """
 
 from __future__ import annotations
@@ -47,10 +47,10 @@ from sphinx.errors import ExtensionError
 from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
 from nk_course.datapackage import DataError
 from nk_course.key_dates import KeyDates
-from nk_course.people import NameFinder, load_people, table_path
-from nk_course.people_links import link_first_mentions
-from nk_course.people_page import WhoIsWho
 from nk_course.site.speed import speed_up_site
+from nk_course.whos_who.links import link_first_mentions
+from nk_course.whos_who.page import WhoIsWho
+from nk_course.whos_who.table import NameFinder, load_people, table_path
 
 JS_FILES = ("nk-charts.js", "nk-quiz.js")
 FAVICON = Path("assets") / "favicon"

@@ -16,7 +16,8 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
 from nk_course.datapackage import DataError
-from nk_course.people import (
+from nk_course.whos_who.links import link_first_mentions
+from nk_course.whos_who.table import (
     GROUPS,
     NameFinder,
     chapter_markdown,
@@ -28,7 +29,6 @@ from nk_course.people import (
     prose,
     table_path,
 )
-from nk_course.people_links import link_first_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = load_people(ROOT)

@@ -6,7 +6,7 @@ back/people.md holds the headings and the prose; each group's entries come from 
     ```
 
 so that the page cannot drift from the table or from the chapters: the chapters an entry
-appears in are found in the chapter text at each build (nk_course.people.mentions), and the
+appears in are found in the chapter text at each build (nk_course.whos_who.table.mentions), and the
 page is read again whenever the table or a chapter changes. Each entry is a term with the id
 `person-<id>`, registered as a label that the chapters' first-mention links point at.
 """
@@ -20,7 +20,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from nk_course.datapackage import DataError
-from nk_course.people import (
+from nk_course.whos_who.table import (
     GROUPS,
     Entry,
     chapter_paths,
@@ -55,7 +55,7 @@ def entry_markdown(entry: Entry, chapters: list[int], pages: dict[int, str],
 
 
 class WhoIsWho(SphinxDirective):
-    """The entries of one group of the who's who (a key of nk_course.people.GROUPS)."""
+    """The entries of one group of the who's who (a key of nk_course.whos_who.table.GROUPS)."""
 
     required_arguments = 1
     has_content = False

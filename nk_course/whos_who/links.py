@@ -18,7 +18,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from nk_course.people import NameFinder
+from nk_course.whos_who.table import NameFinder
 
 #: Elements whose text may carry a link, and through which the search descends. Anything
 #: else (titles, literal, emphasis, reference, footnote, caption, raw, container, thead...)

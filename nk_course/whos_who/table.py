@@ -7,7 +7,7 @@ text, so that:
 
 - the chapters an entry appears in are computed from the text at build time, never typed (a
   typed list goes stale as soon as a chapter is edited);
-- the build can link each chapter's first mention to the who's who (nk_course.people_links);
+- the build can link each chapter's first mention to the who's who (nk_course.whos_who.links);
 - a test can check that the book's own voice uses one spelling per person (`in_book_voice`).
 """
 
