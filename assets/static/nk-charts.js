@@ -49,9 +49,13 @@
   }
   function plot(el, spec) {
     var config = Object.assign({ responsive: true, displaylogo: false }, spec.config || {});
+    /* A chart that names no height would fill its box, which collapses once the reserved
+       height is released: draw it at the height reserved for it (its picture's). */
+    var layout = Object.assign({}, spec.layout);
+    if (!layout.height) layout.height = parseInt(el.style.minHeight, 10) || 450;
     var picture = el.querySelector("picture");
     if (picture) picture.remove();
-    return window.Plotly.newPlot(el, spec.data, spec.layout, config).then(function () {
+    return window.Plotly.newPlot(el, spec.data, layout, config).then(function () {
       el.style.minHeight = "";
       el.dataset.nkDrawn = "1";
     });
