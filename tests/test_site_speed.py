@@ -234,3 +234,14 @@ def test_chart_pictures_weigh_little_per_page(site):
                 len(gzip.compress((page.parent / src).read_bytes(), 6)) for src in sources
             )
             assert weight <= PICTURE_GZIP_BUDGET, f"{page.name}: pictures weigh {weight} B gz"
+
+
+def test_a_browser_that_draws_nothing_fails_the_build_with_a_clear_message(tmp_path, monkeypatch):
+    from nk_course.site.pictures import PictureError, draw_svgs
+
+    data = tmp_path / "nk-fig-0123456789ab.js"
+    data.write_text("(window.nkFigureData=window.nkFigureData||{})['nk-fig-0123456789ab']={};")
+    monkeypatch.setenv("NK_CHROMIUM", "/bin/false")
+    with pytest.raises(PictureError, match=r"Chromium drew no chart pictures \(exit 1\)"):
+        draw_svgs(tmp_path / "plotly.min.js", [data], 400)
+    assert draw_svgs(tmp_path / "plotly.min.js", [], 400) == {}
