@@ -15,6 +15,20 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -r "$req"
   touch "$stamp"
 fi
+# The build draws a static picture of every chart with Chromium (nk_course.site.pictures):
+# Debian's chromium, or the browser that $NK_CHROMIUM names.
+if [ -z "${NK_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+    && ! command -v chromium-browser >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's chromium (the build draws each chart's picture with it)..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The build needs Chromium: install it (e.g. 'sudo apt-get install chromium')" \
+      "or set NK_CHROMIUM to a Chromium or Chrome binary." >&2
+    exit 1
+  fi
+fi
 [ "$kind" = test ] || exit 0
 # Test tools outside PyPI: Debian's Chromium (browser tests), Java and npm (the Nu Html
 # Checker, vnu-jar, pinned in package.json and package-lock.json).

@@ -81,8 +81,9 @@ def test_offline_chapter_draws_charts_marks_quiz_and_links_downloads(offline, op
     page, record = open_local(page_file)
     charts = chart_cells(notebook)
     assert charts >= 3
-    for i in range(page.locator(".nk-plot").count()):  # charts are drawn as they come into view
+    for i in range(page.locator(".nk-plot").count()):  # drawn as the reader comes to them
         page.locator(".nk-plot").nth(i).scroll_into_view_if_needed()
+        page.locator(".nk-plot").nth(i).hover()
     page.wait_for_function(
         "n => document.querySelectorAll('.nk-plot[data-nk-drawn=\"1\"] .main-svg').length >= n",
         arg=charts,

@@ -3,14 +3,17 @@ does what it says on small inputs, and the built site keeps the properties they 
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from nk_course.site.checks import figure_specs
 from nk_course.site.css_purge import corpus_words, purge, selector_used
 from nk_course.site.icon_subset import icon_codepoints
+from nk_course.site.pictures import tidy_svg
 from nk_course.site.speed import BUNDLE_NAME, bundle_stylesheets, speed_up_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,3 +139,109 @@ def test_chart_pages_carry_no_chart_data_inline(site):
     chapter = (site / "chapters" / "ch01-land-peoples-empires.html").read_text(encoding="utf-8")
     assert chapter.count('data-nk-src="../_static/figures/nk-fig-') >= 3
     assert '"data":[' not in chapter
+
+
+# --- Static pictures of the charts (nk_course.site.pictures) ----------------------------------
+
+PICTURE_GZIP_BUDGET = 40_000  #: bytes of chart pictures a page may show, gzipped
+
+
+def test_each_chart_box_gets_its_picture(tmp_path):
+    spec = '{"data":[{"type":"bar","x":[1,2],"y":[3,4]}],"layout":{"height":300}}'
+    out, page = _site(
+        tmp_path,
+        "",
+        '<div class="nk-plot" id="nk-fig-0123456789ab" data-nk-plot="nk-fig-0123456789ab-data" '
+        'style="min-height:300px"></div>'
+        f'<script type="application/json" id="nk-fig-0123456789ab-data">{spec}</script>',
+    )
+    html = speed_up_page(page.read_text(), page, out)
+    assert (
+        '<div class="nk-plot" id="nk-fig-0123456789ab" data-nk-plot="nk-fig-0123456789ab-data" '
+        'style="min-height:300px"><picture><source media="(max-width: 540px)" '
+        'srcset="../_static/figures/nk-fig-0123456789ab-narrow.svg" width="400" height="300">'
+        '<img class="nk-picture" src="../_static/figures/nk-fig-0123456789ab.svg" width="720" '
+        'height="300" alt="" loading="lazy" decoding="async"></picture></div>'
+    ) in html
+
+
+def test_pictures_are_reproducible_and_drop_needless_digits():
+    svg = (
+        '<svg class="main-svg" style=""><defs id="defs-3fa9c1"><clipPath id="clip3fa9c1xyplot">'
+        '<rect width="372.80659955920345" height="348"/></clipPath></defs>'
+        '<g clip-path="url(#clip3fa9c1xyplot)" style="opacity: 0.35"/></svg>'
+    )
+    tidy = tidy_svg(svg, "nk-fig-0123456789ab")
+    assert "3fa9c1" not in tidy
+    assert 'id="defs-012345"' in tidy and "url(#clip012345xyplot)" in tidy
+    assert 'width="372.8"' in tidy and "opacity: 0.35" in tidy and 'style=""' not in tidy
+    assert tidy_svg(svg.replace("3fa9c1", "77aa00"), "nk-fig-0123456789ab") == tidy
+
+
+def _boxes(html: str) -> list[tuple[str, str]]:
+    """(figure id, what the box holds before any script runs) for each chart box of a page."""
+    return re.findall(r'<div class="nk-plot" id="(nk-fig-\w+)"[^>]*>(.*?)</div>', html, re.S)
+
+
+def test_every_chart_shows_a_picture_of_itself_before_any_script_runs(site):
+    specs = {fid: spec for _, fid, spec in figure_specs(site)}
+    pages = [p for p in site.rglob("*.html") if "_static" not in p.parts]
+    boxes = [(page, fid, inside) for page in pages for fid, inside in _boxes(page.read_text())]
+    assert len(boxes) >= 25, "fewer chart boxes than the book has charts"
+    assert {fid for _, fid, _ in boxes} == set(specs)
+    for page, fid, inside in boxes:
+        match = re.fullmatch(
+            r'<picture><source media="\(max-width: 540px\)" srcset="([^"]+)" width="400" '
+            r'height="(\d+)"><img class="nk-picture" src="([^"]+)" width="720" height="\2" '
+            r'alt="" loading="lazy" decoding="async"></picture>',
+            inside,
+        )
+        assert match, f"{page.name}: chart {fid} has no picture in its box: {inside[:200]!r}"
+        layout = specs[fid]["layout"]
+        assert match.group(2) == str(layout.get("height", 450))
+        for src, width in ((match.group(1), "400"), (match.group(3), "720")):
+            picture = (page.parent / src).resolve()
+            assert picture.parent == (site / "_static" / "figures").resolve()
+            assert picture.name.startswith(fid), picture.name
+            root = ElementTree.fromstring(picture.read_text(encoding="utf-8"))
+            assert root.tag == "{http://www.w3.org/2000/svg}svg", picture.name
+            assert (root.get("width"), root.get("height")) == (width, match.group(2))
+            assert not root.findall(".//{http://www.w3.org/2000/svg}script"), picture.name
+            # The picture is of this chart: it shows its title, or its first legend entry,
+            # and draws marks (markers, bars, lines or areas).
+            texts = " ".join(
+                t.text or "" for t in root.iter()
+                if t.tag in ("{http://www.w3.org/2000/svg}text", "{http://www.w3.org/2000/svg}tspan")
+            )
+            names = [t["name"] for t in specs[fid]["data"] if t.get("name")]
+            label = (layout.get("title") or {}).get("text") or names[0]
+            first_word = re.sub(r"<[^>]+>", " ", label).split()[0]
+            assert first_word in texts, f"{picture.name}: {label!r} not drawn"
+            marks = [
+                e for e in root.iter()
+                if {"point", "js-line", "js-fill"} & set((e.get("class") or "").split())
+            ]
+            assert marks, f"{picture.name}: the picture draws no marker, bar, line or area"
+
+
+def test_chart_pictures_weigh_little_per_page(site):
+    """What a page's pictures cost a phone (narrow) or a laptop (wide), gzipped."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for kind in ('srcset="([^"]+)"', '<img class="nk-picture" src="([^"]+)"'):
+            sources = set(re.findall(kind, html))
+            weight = sum(
+                len(gzip.compress((page.parent / src).read_bytes(), 6)) for src in sources
+            )
+            assert weight <= PICTURE_GZIP_BUDGET, f"{page.name}: pictures weigh {weight} B gz"
+
+
+def test_a_browser_that_draws_nothing_fails_the_build_with_a_clear_message(tmp_path, monkeypatch):
+    from nk_course.site.pictures import PictureError, draw_svgs
+
+    data = tmp_path / "nk-fig-0123456789ab.js"
+    data.write_text("(window.nkFigureData=window.nkFigureData||{})['nk-fig-0123456789ab']={};")
+    monkeypatch.setenv("NK_CHROMIUM", "/bin/false")
+    with pytest.raises(PictureError, match=r"Chromium drew no chart pictures \(exit 1\)"):
+        draw_svgs(tmp_path / "plotly.min.js", [data], 400)
+    assert draw_svgs(tmp_path / "plotly.min.js", [], 400) == {}

@@ -14,6 +14,8 @@ about 3 s on slow 4G. After the build this module
   when the chart nears the screen: a chapter's HTML, which must arrive before anything paints,
   shrinks by the weight of its charts. A script file, not JSON, so that it also loads from disk
   (file://), where fetch() is refused;
+- puts a static SVG picture of each chart into its box (nk_course.site.pictures), drawn at build
+  time, so a chart on the first screen is seen before (and without) plotly.js;
 - cuts the Font Awesome fonts to the icons the pages show (nk_course.site.icon_subset: 157 KB to a
   few KB);
 - removes Sphinx's search scripts and index (about 55 KB) from every page but the search page:
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from nk_course.site.css_purge import corpus_words, purge
 from nk_course.site.icon_subset import subset_icon_fonts
+from nk_course.site.pictures import make_pictures, picture_tag
 
 BUNDLE_NAME = "styles/nk-site.css"
 #: Scripts in _static that no page loads (nk_course.sphinx_ext removes fontawesome.js's tag):
@@ -40,6 +43,10 @@ FIGURES_DIR = "figures"
 _INLINE_FIGURE = re.compile(
     r'<script type="application/json" id="(?P<fid>nk-fig-[0-9a-f]+)-data">(?P<spec>.*?)</script>',
     re.S,
+)
+_EMPTY_BOX = re.compile(
+    r'(?P<open><div class="nk-plot" id="(?P<fid>nk-fig-[0-9a-f]+)"[^>]*?'
+    r'style="min-height:(?P<height>\d+)px">)</div>'
 )
 _SEARCH_SCRIPTS = re.compile(
     r'[ \t]*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)[^"]*">'
@@ -151,10 +158,22 @@ def move_figure_data(text: str, page: Path, out: Path) -> str:
     return _INLINE_FIGURE.sub(move, text)
 
 
+def add_pictures(text: str, page: Path, out: Path) -> str:
+    """Put each chart's static picture (nk_course.site.pictures) into its empty box."""
+
+    folder = (_up(page, out) / "_static" / FIGURES_DIR).as_posix()
+
+    def fill(match: re.Match[str]) -> str:
+        picture = picture_tag(folder, match.group("fid"), int(match.group("height")))
+        return match.group("open") + picture + "</div>"
+
+    return _EMPTY_BOX.sub(fill, text)
+
+
 def speed_up_page(text: str, page: Path, out: Path) -> str:
     """One page: stylesheet links replaced by the bundle, scripts deferred, widget state gone."""
     text = _WIDGET_STATE.sub("", text)
-    text = move_figure_data(text, page, out)
+    text = add_pictures(move_figure_data(text, page, out), page, out)
     if page.name != "search.html":
         text = _SEARCH_SCRIPTS.sub("", text)
     links = _LINK.findall(text)
@@ -187,3 +206,5 @@ def speed_up_site(out: Path) -> None:
         faster = speed_up_page(text, page, out)
         if faster != text:
             page.write_text(faster, encoding="utf-8")
+    static = out / "_static"
+    make_pictures(static / FIGURES_DIR, static / "plotly.min.js", out.parent / ".nk-pictures")
