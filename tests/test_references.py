@@ -26,3 +26,14 @@ def test_no_work_has_two_entries():
             seen[work].append(key)
     duplicates = {work: keys for work, keys in seen.items() if len(keys) > 1}
     assert not duplicates, "\n".join(f"{keys}: {work}" for work, keys in duplicates.items())
+
+
+def test_no_address_is_cited_under_two_keys():
+    bib = parse_file(str(ROOT / "references.bib"))
+    seen: dict[str, list[str]] = defaultdict(list)
+    for key, entry in bib.entries.items():
+        url = entry.fields.get("url", "").rstrip("/")
+        if url:
+            seen[re.sub(r"^https?://(www\.)?", "", url)].append(key)
+    duplicates = {url: keys for url, keys in seen.items() if len(keys) > 1}
+    assert not duplicates, "\n".join(f"{keys}: {url}" for url, keys in duplicates.items())
