@@ -15,12 +15,12 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
+from nk_course.chapter_outline import notebook_markdown
 from nk_course.datapackage import DataError
 from nk_course.whos_who.links import link_first_mentions
 from nk_course.whos_who.table import (
     GROUPS,
     NameFinder,
-    chapter_markdown,
     chapter_paths,
     in_book_voice,
     load_people,
@@ -77,7 +77,7 @@ def test_other_spellings_come_from_the_sources():
     """A spelling the book does not use must be one a cited source uses: in references.bib or
     in a quotation the chapters print."""
     bib = (ROOT / "references.bib").read_text(encoding="utf-8")
-    chapters = " ".join(prose(chapter_markdown(p)) for p in CHAPTERS.values())
+    chapters = " ".join(prose(notebook_markdown(p)) for p in CHAPTERS.values())
     for entry in ENTRIES:
         for spelling in entry.other_spellings:
             assert spelling in bib or spelling in chapters, (entry.id, spelling)
@@ -156,7 +156,7 @@ def _quiz_strings(value: object) -> list[str]:
 def _texts() -> dict[str, str]:
     texts = {}
     for number, path in CHAPTERS.items():
-        texts[f"ch{number:02d}"] = prose(chapter_markdown(path))
+        texts[f"ch{number:02d}"] = prose(notebook_markdown(path))
         quiz = ROOT / "quizzes" / f"ch{number:02d}.yml"
         if quiz.exists():
             data = yaml.safe_load(quiz.read_text(encoding="utf-8"))

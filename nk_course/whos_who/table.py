@@ -13,12 +13,12 @@ text, so that:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nk_course.chapter_outline import notebook_markdown
 from nk_course.chapter_text import strip_markup
 from nk_course.datapackage import DataError, read_rows, resource
 from nk_course.paths import course_root
@@ -170,12 +170,6 @@ class NameFinder:
                 yield Mention(entry, match.start(), match.end(), match.group(), variant)
 
 
-def chapter_markdown(path: Path) -> str:
-    """All markdown cells of a chapter notebook, in order."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-
-
 def prose(markdown: str) -> str:
     """Chapter markdown as a reader sees its words: boxes (content note, story so far) kept,
     code fences, citation keys, link targets and directive options dropped."""
@@ -202,7 +196,7 @@ def mentions(root: Path | None = None, entries: list[Entry] | None = None) -> di
     finder = NameFinder(entries)
     found: dict[str, list[int]] = {entry.id: [] for entry in entries}
     for number, path in chapter_paths(root).items():
-        for entry_id in sorted({m.entry.id for m in finder.find(prose(chapter_markdown(path)))}):
+        for entry_id in sorted({m.entry.id for m in finder.find(prose(notebook_markdown(path)))}):
             found[entry_id].append(number)
     return found
 
