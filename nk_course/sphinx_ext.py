@@ -52,7 +52,7 @@ from nk_course.whos_who.links import link_first_mentions
 from nk_course.whos_who.page import WhoIsWho
 from nk_course.whos_who.table import NameFinder, load_people, table_path
 
-JS_FILES = ("nk-charts.js", "nk-quiz.js")
+JS_FILES = ("nk-charts.js", "nk-quiz.js", "nk-scroll-regions.js")
 FAVICON = Path("assets") / "favicon"
 FAVICON_LINKS = (
     '<link rel="icon" type="image/png" sizes="32x32" href="{static}favicon-32.png">',

@@ -195,6 +195,46 @@ def test_every_chart_is_drawn_in_dark_mode(visit, page):
     assert v.errors == []
 
 
+SCROLL_REGIONS = (
+    "pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, "
+    ".pst-scrollable-table-container"
+)
+
+
+def test_scrollable_regions_keep_the_themes_keyboard_rule_measured_near_the_screen(visit):
+    """The theme's rule (tabindex 0 when a region scrolls, -1 when not) holds on every region
+    the reader has come near, applied by nk-scroll-regions.js after the theme hands over; a
+    region far below is focusable (0) before it is measured, so no scrollable one is missed."""
+    v = visit("chapters/ch02-first-war.html", viewport=PHONE)
+    v.page.wait_for_function("document.documentElement.dataset.nkScrollRegions === 'watching'")
+    before = v.page.evaluate(
+        "sel => Array.from(document.querySelectorAll(sel)).map(el => el.tabIndex)", SCROLL_REGIONS
+    )
+    assert len(before) >= 20, f"only {len(before)} regions on chapter 2"
+    assert before[-1] == 0, "a region far below the first screen is not focusable"
+    regions = v.page.evaluate(
+        """async sel => {
+            const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 30)));
+            const out = [];
+            for (const el of document.querySelectorAll(sel)) {
+                if (!el.checkVisibility()) continue;  // inside a closed box: not shown, not focusable
+                el.scrollIntoView({block: "center"});
+                await frame(); await frame();
+                out.push([el.tagName + "." + el.className,
+                          el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
+                          el.tabIndex]);
+            }
+            return out;
+        }""",
+        SCROLL_REGIONS,
+    )
+    assert len(regions) >= 10
+    wrong = [r for r in regions if r[2] != (0 if r[1] else -1)]
+    assert wrong == [], f"regions whose tabindex breaks the theme's rule: {wrong[:5]}"
+    assert any(r[2] == 0 for r in regions) and any(r[2] == -1 for r in regions), regions
+    assert v.errors == []
+
+
 def test_chapter_one_has_at_least_three_charts(visit):
     page = "chapters/ch01-land-peoples-empires.html"
     v = visit(page)

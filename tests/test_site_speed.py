@@ -245,3 +245,45 @@ def test_a_browser_that_draws_nothing_fails_the_build_with_a_clear_message(tmp_p
     with pytest.raises(PictureError, match=r"Chromium drew no chart pictures \(exit 1\)"):
         draw_svgs(tmp_path / "plotly.min.js", [data], 400)
     assert draw_svgs(tmp_path / "plotly.min.js", [], 400) == {}
+
+
+THEME_JS = (
+    'function B(){}function I(){const e=()=>{document.querySelectorAll(["pre",".x"].join(", "))'
+    '.forEach(e=>{e.tabIndex=0})};e()}'
+)
+
+
+def test_the_theme_hands_scroll_regions_over_once(tmp_path):
+    from nk_course.site.scroll_regions import HOOK, THEME_SCRIPT, hand_over_scroll_regions
+
+    script = tmp_path / THEME_SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text(THEME_JS, encoding="utf-8")
+    hand_over_scroll_regions(tmp_path)
+    patched = script.read_text(encoding="utf-8")
+    assert patched == THEME_JS.replace("function I(){", "function I(){" + HOOK)
+    hand_over_scroll_regions(tmp_path)  # a second build leaves a patched copy alone
+    assert script.read_text(encoding="utf-8") == patched
+
+
+def test_a_changed_theme_script_fails_the_build_naming_the_file(tmp_path):
+    from nk_course.site.scroll_regions import (
+        THEME_SCRIPT,
+        ThemeScriptError,
+        hand_over_scroll_regions,
+    )
+
+    script = tmp_path / THEME_SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text("function I(){document.querySelectorAll('pre')}", encoding="utf-8")
+    with pytest.raises(ThemeScriptError, match=r"pydata-sphinx-theme\.js: expected one function"):
+        hand_over_scroll_regions(tmp_path)
+
+
+def test_the_built_theme_script_hands_over_and_every_page_loads_the_handler(site):
+    from nk_course.site.scroll_regions import HOOK, THEME_SCRIPT
+
+    assert (site / THEME_SCRIPT).read_text(encoding="utf-8").count(HOOK) == 1
+    for page in ("chapters/ch02-first-war.html", "back/instructor-guide.html", "intro.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(r'<script defer="defer" src="[^"]*nk-scroll-regions\.js', html), page

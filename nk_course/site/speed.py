@@ -18,6 +18,8 @@ about 3 s on slow 4G. After the build this module
   time, so a chart on the first screen is seen before (and without) plotly.js;
 - cuts the Font Awesome fonts to the icons the pages show (nk_course.site.icon_subset: 157 KB to a
   few KB);
+- makes the theme measure scrollable regions in short slices, not in one long task
+  (nk_course.site.scroll_regions);
 - removes Sphinx's search scripts and index (about 55 KB) from every page but the search page:
   the theme's search box only submits to search.html (search-as-you-type is off).
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 from nk_course.site.css_purge import corpus_words, purge
 from nk_course.site.icon_subset import subset_icon_fonts
 from nk_course.site.pictures import make_pictures, picture_tag
+from nk_course.site.scroll_regions import hand_over_scroll_regions
 
 BUNDLE_NAME = "styles/nk-site.css"
 #: Scripts in _static that no page loads (nk_course.sphinx_ext removes fontawesome.js's tag):
@@ -199,6 +202,7 @@ def speed_up_site(out: Path) -> None:
     """Apply the above to every page of the built site."""
     pages = sorted(p for p in out.rglob("*.html") if "_static" not in p.parts)
     bundle_stylesheets(out, pages)
+    hand_over_scroll_regions(out)
     theme_css = (out / "_static" / "styles" / "pydata-sphinx-theme.css").read_text("utf-8")
     subset_icon_fonts(out / "_static", theme_css, _site_words(out, pages))
     for page in pages:
