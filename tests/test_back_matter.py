@@ -39,7 +39,6 @@ def test_chapter_links_point_at_written_chapters():
 
 
 def test_instructor_guide_covers_every_chapter(site):
-    import json
     import re
     from pathlib import Path
 
@@ -47,8 +46,7 @@ def test_instructor_guide_covers_every_chapter(site):
     from nk_course.quiz.order import in_shown_order, right_letters
 
     root = Path(__file__).resolve().parents[1]
-    nb = json.loads((root / "back" / "instructor-guide.ipynb").read_text(encoding="utf-8"))
-    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = (root / "back" / "instructor-guide.md").read_text(encoding="utf-8")
     sections = re.split(r"(?m)^## Chapter (\d+):", text)[1:]
     numbers = [int(n) for n in sections[0::2]]
     assert numbers == sorted(chapter_pages())
@@ -58,10 +56,10 @@ def test_instructor_guide_covers_every_chapter(site):
             "### Discussion prompts",
             "### Assignment",
             "### Marking rubric",
-            "### Quiz answer key",
-            "### Answer notes",
+            "### Quiz answer key and answer notes",
         ):
             assert heading in body, (number, heading)
+        assert f"(answers-ch{number:02d}.ipynb)" in body, f"chapter {number}: no link to its answers"
         plan = body.split("### Lesson plan (50 minutes)")[1].split("###")[0]
         minutes = [int(m) for m in re.findall(r"(?m)^\|\s*(\d+)\s*(?:min)?[^|]*\|", plan)]
         durations = minutes if sum(minutes) == 50 else []
@@ -69,9 +67,14 @@ def test_instructor_guide_covers_every_chapter(site):
             spans = re.findall(r"(?m)^\|\s*(\d+)\s*[–-]\s*(\d+)", plan)
             durations = [int(b) - int(a) for a, b in spans]
         assert sum(durations) == 50, (number, minutes)
-    html = (site / "back" / "instructor-guide.html").read_text(encoding="utf-8")
+    guide = (site / "back" / "instructor-guide.html").read_text(encoding="utf-8")
+    assert 'id="key-' not in guide, "the answer keys belong on the chapters' answers pages"
     for number in numbers:
         quiz = load_quiz(f"ch{number:02d}")
+        assert f'href="answers-ch{number:02d}.html"' in guide, number
+        # Each chapter's answers page carries its own key and notes, and no other chapter's.
+        html = (site / "back" / f"answers-ch{number:02d}.html").read_text(encoding="utf-8")
+        assert html.count('id="key-') == html.count(f'id="key-{quiz.name}-')
         assert html.count(f'id="key-{quiz.name}-') == len(quiz.questions)
         # The key names each right option by the letter students see in the shuffled quiz.
         for question in in_shown_order(quiz).questions:

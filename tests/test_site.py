@@ -235,6 +235,25 @@ def test_scrollable_regions_keep_the_themes_keyboard_rule_measured_near_the_scre
     assert v.errors == []
 
 
+def test_a_reference_list_laid_out_late_still_takes_the_reader_to_each_entry(visit):
+    v = visit("chapters/ch04-war-2020.html", viewport=PHONE)
+    refs = v.page.locator("section#references")
+    assert refs.evaluate("s => getComputedStyle(s).contentVisibility") == "auto"
+    entries = refs.locator("aside.footnote")
+    assert entries.count() >= 50
+    # The last citation a reader can see, and the entry it points to near the end of the list.
+    target = v.page.evaluate(
+        """() => [...document.querySelectorAll('article a.footnote-reference')]
+               .filter(a => a.checkVisibility()).pop().getAttribute('href').slice(1)"""
+    )
+    last = v.page.locator(f"aside.footnote#{target}")
+    v.page.locator(f'a.footnote-reference[href="#{target}"]:visible').last.click()
+    v.page.wait_for_function(f"location.hash === '#{target}'")
+    box = last.bounding_box()
+    assert box is not None and 0 <= box["y"] < PHONE["height"], box
+    assert target in last.evaluate("e => e.id") and last.inner_text().strip()
+
+
 def test_chapter_one_has_at_least_three_charts(visit):
     page = "chapters/ch01-land-peoples-empires.html"
     v = visit(page)

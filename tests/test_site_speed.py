@@ -287,3 +287,19 @@ def test_the_built_theme_script_hands_over_and_every_page_loads_the_handler(site
     for page in ("chapters/ch02-first-war.html", "back/instructor-guide.html", "intro.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert re.search(r'<script defer="defer" src="[^"]*nk-scroll-regions\.js', html), page
+
+
+def test_navigation_toggles_are_named_after_their_page():
+    from nk_course.site.nav_labels import label_nav_toggles
+
+    nav = (
+        '<li class="toctree-l1 has-children"><a class="reference internal" '
+        'href="back/instructor-guide.html">Instructor &amp; guide</a><details open="open">'
+        '<summary><span class="toctree-toggle" role="presentation"></span></summary>'
+    )
+    assert '<details open="open"><summary aria-label="Pages under Instructor &amp; guide">' in (
+        label_nav_toggles(nav)
+    )
+    assert label_nav_toggles("<details><summary>Show</summary>") == (
+        "<details><summary>Show</summary>"
+    )

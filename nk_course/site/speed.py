@@ -20,6 +20,7 @@ about 3 s on slow 4G. After the build this module
   few KB);
 - makes the theme measure scrollable regions in short slices, not in one long task
   (nk_course.site.scroll_regions);
+- names the navigation's fold-out buttons (nk_course.site.nav_labels);
 - removes Sphinx's search scripts and index (about 55 KB) from every page but the search page:
   the theme's search box only submits to search.html (search-as-you-type is off).
 """
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from nk_course.site.css_purge import corpus_words, purge
 from nk_course.site.icon_subset import subset_icon_fonts
+from nk_course.site.nav_labels import label_nav_toggles
 from nk_course.site.pictures import make_pictures, picture_tag
 from nk_course.site.scroll_regions import hand_over_scroll_regions
 
@@ -175,7 +177,7 @@ def add_pictures(text: str, page: Path, out: Path) -> str:
 
 def speed_up_page(text: str, page: Path, out: Path) -> str:
     """One page: stylesheet links replaced by the bundle, scripts deferred, widget state gone."""
-    text = _WIDGET_STATE.sub("", text)
+    text = label_nav_toggles(_WIDGET_STATE.sub("", text))
     text = add_pictures(move_figure_data(text, page, out), page, out)
     if page.name != "search.html":
         text = _SEARCH_SCRIPTS.sub("", text)
