@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import yaml
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +34,7 @@ import build_book  # noqa: E402
 from nk_course.charts import BASELINE_ENV  # noqa: E402
 from nk_course.site.checks import figure_data_problems  # noqa: E402
 from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from nk_course.site.toc import toc_pages as site_toc_pages  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse  # noqa: E402
@@ -54,9 +54,7 @@ ALL_DRAWN = f"[...{CHARTS_JS}].every(el => el.querySelector('.main-svg'))"
 
 def toc_pages(root: Path = ROOT) -> list[str]:
     """The pages of the table of contents, as paths of the built site."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text())
-    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    return [f"{name}.html" for name in files]
+    return site_toc_pages(root)
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:

@@ -20,13 +20,9 @@ DISABLED_RULES: dict[str, str] = {}
 
 def book_pages() -> list[str]:
     """Every page of the table of contents, plus the theme's own search and index pages."""
-    import yaml
+    from nk_course.site.toc import toc_pages
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [entry["file"] for entry in part["chapters"]]
-    return [f"{name}.html" for name in files] + ["search.html", "genindex.html"]
+    return toc_pages(ROOT) + ["search.html", "genindex.html"]
 
 
 PAGES = book_pages()
