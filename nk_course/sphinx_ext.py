@@ -11,6 +11,8 @@
 - adds the book's favicon in the forms the SVG (html_favicon) does not cover: a PNG icon and
   an apple-touch-icon in _static/, and favicon.ico at the site's root, which browsers request
   when a page names no icon they can use;
+- registers the bibliography style nk-plain (nk_course.bib_style), which prints titles as the
+  sources do instead of lower-casing the names in them;
 - marks bibliography entries as list items: docutils gives them the deprecated DPUB role
   doc-biblioentry inside a role="list", which axe reports as an ARIA error;
 - gives the welcome page its "key-dates" strip of milestones (nk_course.key_dates);
@@ -44,6 +46,7 @@ from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from nk_course.bib_style import register as register_bib_style
 from nk_course.currency import CHANGES_PAGE, CurrencyError, current_to, long_date
 from nk_course.datapackage import DataError
 from nk_course.key_dates import KeyDates
@@ -246,6 +249,7 @@ def _complete_redirect(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    register_bib_style()
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
     app.add_directive("key-dates", KeyDates)
     app.add_directive("who-is-who", WhoIsWho)

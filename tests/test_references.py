@@ -37,3 +37,10 @@ def test_no_address_is_cited_under_two_keys():
             seen[re.sub(r"^https?://(www\.)?", "", url)].append(key)
     duplicates = {url: keys for url, keys in seen.items() if len(keys) > 1}
     assert not duplicates, "\n".join(f"{keys}: {url}" for url, keys in duplicates.items())
+
+
+def test_reference_lists_print_titles_as_the_sources_do(site):
+    """pybtex's plain style lower-cased every title but its first letter ("pashinyan")."""
+    html = (site / "chapters" / "ch04-war-2020.html").read_text(encoding="utf-8")
+    assert "Aliyev and Pashinyan face off in Munich debate" in html
+    assert "Aliyev and pashinyan" not in html
