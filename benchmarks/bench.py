@@ -34,7 +34,7 @@ import build_book  # noqa: E402
 from nk_course.charts import BASELINE_ENV  # noqa: E402
 from nk_course.site.checks import figure_data_problems  # noqa: E402
 from nk_course.site.localsite import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from nk_course.site.toc import toc_pages as site_toc_pages  # noqa: E402
+from nk_course.site.toc import toc_pages  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse  # noqa: E402
@@ -50,11 +50,6 @@ BUDGETS = {
 }
 CHARTS_JS = "document.querySelectorAll('.nk-plot, .plotly-graph-div')"
 ALL_DRAWN = f"[...{CHARTS_JS}].every(el => el.querySelector('.main-svg'))"
-
-
-def toc_pages(root: Path = ROOT) -> list[str]:
-    """The pages of the table of contents, as paths of the built site."""
-    return site_toc_pages(root)
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:
@@ -387,7 +382,7 @@ def main() -> int:
     timings["clean_build_s"], _ = timed(build_or_fail, clean=True)
     timings["rebuild_s"], _ = timed(build_or_fail)
     timings["nbval_s"] = nbval_seconds()
-    pages = toc_pages()
+    pages = toc_pages(ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         timings["baseline_clean_build_s"], baseline_site = build_baseline(Path(tmp))
         with sync_playwright() as pw:
