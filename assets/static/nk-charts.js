@@ -34,18 +34,23 @@
       document.head.appendChild(script);
     });
   }
-  /* A chart's data: inline in the page (notebooks), or in _static/figures/<id>.js (the book). */
+  /* A chart's data: inline in the page (notebooks), or in _static/figures/<id>.js (the book).
+     Fetched once, as soon as the chart is wanted, alongside plotly.js rather than after it. */
+  var specs = {};
   function spec(el) {
+    if (specs[el.id]) return specs[el.id];
     var holder = document.getElementById(el.dataset.nkPlot);
-    if (!holder.dataset.nkSrc) return Promise.resolve(JSON.parse(holder.textContent));
-    return loadScript(holder.dataset.nkSrc).then(function () {
-      return window.nkFigureData[el.id];
-    });
+    specs[el.id] = !holder.dataset.nkSrc
+      ? Promise.resolve(JSON.parse(holder.textContent))
+      : loadScript(holder.dataset.nkSrc).then(function () {
+        return window.nkFigureData[el.id];
+      });
+    return specs[el.id];
   }
   function draw(el) {
     if (el.dataset.nkQueued) return Promise.resolve();
     el.dataset.nkQueued = "1";
-    return spec(el).then(function (spec) { return plot(el, spec); });
+    return Promise.all([spec(el), loadPlotly()]).then(function (got) { return plot(el, got[0]); });
   }
   function plot(el, spec) {
     var config = Object.assign({ responsive: true, displaylogo: false }, spec.config || {});
@@ -68,6 +73,7 @@
     if (queue.length) { scheduled = true; window.requestAnimationFrame(drainOnePerFrame); }
   }
   function enqueue(el) {
+    spec(el);
     queue.push(el);
     loadPlotly().then(function () {
       if (!scheduled) { scheduled = true; window.requestAnimationFrame(drainOnePerFrame); }
