@@ -141,8 +141,11 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     )
     # The live quiz: ipywidgets radio buttons, a button and an HTML feedback area.
     quiz = load_quiz(notebook.name[:4], check=False)
-    question = quiz.questions[0]
-    order = shown_orders(quiz)[0]  # the live quiz shows options in the book's shuffled order
+    # The first single-answer question (radio buttons); select-all questions are checkboxes,
+    # whose marking tests/test_quiz.py checks through the same widget class.
+    number = next(n for n, q in enumerate(quiz.questions) if q.type == "single")
+    question = quiz.questions[number]
+    order = shown_orders(quiz)[number]  # the live quiz shows options in the book's shuffled order
     wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
     right = min(order.index(i) for i in question.correct_indices)
     box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
