@@ -22,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from quiz_positions import answer_positions
 
 from chapters import CHAPTERS
 from nk_course.quiz import load_quiz
@@ -146,8 +147,7 @@ def test_notebook_runs_in_jupyterlab_with_live_charts_and_quiz(browser, jupyterl
     number = next(n for n, q in enumerate(quiz.questions) if q.type == "single")
     question = quiz.questions[number]
     order = shown_orders(quiz)[number]  # the live quiz shows options in the book's shuffled order
-    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
-    right = min(order.index(i) for i in question.correct_indices)
+    (right,), wrong = answer_positions(question, order)
     box = page.locator(".jp-OutputArea .widget-vbox").filter(has_text=question.prompt[:40]).last
     box.wait_for(timeout=120000)
     buttons = page.locator(".jp-OutputArea button", has_text="Check answer")

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from quiz_positions import answer_positions
 
 from chapters import CHAPTERS
 from nk_course.quiz import load_quiz
@@ -94,8 +95,7 @@ def test_offline_chapter_draws_charts_marks_quiz_and_links_downloads(offline, op
     quiz = load_quiz(notebook.name[:4])
     question = quiz.questions[0]
     order = shown_orders(quiz)[0]  # authoring index of the option at each shown position
-    rights = sorted(order.index(i) for i in question.correct_indices)  # all of them, if several
-    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
+    rights, wrong = answer_positions(question, order)  # all right positions, if several
     form = page.locator(f"#nkq-{quiz.name}-{question.id}")
     verdict = form.locator(".nk-quiz-feedback .nk-quiz-verdict")
     form.locator("label").nth(wrong).click()

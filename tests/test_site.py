@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from quiz_positions import answer_positions
 
 from chapters import CHAPTERS
 
@@ -266,8 +267,7 @@ def test_quiz_works_with_the_keyboard_alone(visit, notebook):
     question = quiz.questions[0]
     order = shown_orders(quiz)[0]  # authoring index of the option at each shown position
     # Positions as shown: the test must find the right answers where the reader sees them.
-    right = sorted(order.index(i) for i in question.correct_indices)
-    wrong = next(k for k in range(len(order)) if order[k] not in question.correct_indices)
+    right, wrong = answer_positions(question, order)
     v = visit(f"chapters/{notebook.stem}.html")
     page = v.page
     form = page.locator(f"#nkq-{quiz.name}-{question.id}")
